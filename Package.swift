@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Accord",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Accord", targets: ["Accord"]),
+        .executable(name: "accord", targets: ["AccordCLI"]),
+    ],
+    dependencies: [
+        // The command line: subcommands, options, help with examples.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, each isolated in its own system-library target with a shim header.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // The library hosts embed: model, XML, schema, rules, validation.
+        .target(
+            name: "Accord",
+            dependencies: ["CLibXML2", "CZlib"],
+            resources: [
+                // schemas/ is the single source of truth; the binary carries a copy.
+                .embedInCode("../../schemas/partnership-record-v1.xsd"),
+                .embedInCode("../../schemas/xml.xsd"),
+            ]
+        ),
+        // The `accord` command-line tool.
+        .executableTarget(
+            name: "AccordCLI",
+            dependencies: [
+                "Accord",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AccordTests", dependencies: ["Accord"]),
+        .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI"]),
+    ]
+)

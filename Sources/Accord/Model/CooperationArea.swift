@@ -1,0 +1,43 @@
+/// A field the partnership covers, and how firmly.
+public struct CooperationArea: Sendable, Hashable, Codable {
+    /// The field, from the cooperation-area code list.
+    public var code: Code
+    /// How firmly the field is part of the partnership.
+    public var status: Status
+    /// Details, in one or more languages.
+    public var description: [Narrative]
+
+    /// Creates a cooperation area.
+    public init(code: Code, status: Status, description: [Narrative] = []) {
+        self.code = code
+        self.status = status
+        self.description = description
+    }
+
+    /// The cooperation-area code list.
+    public enum Code: String, Sendable, Hashable, Codable, CaseIterable {
+        case intelligenceExchange = "intelligence-exchange"
+        case jointTraining = "joint-training"
+        case militaryEducation = "military-education"
+        case equipmentAcquisition = "equipment-acquisition"
+        case technologyTransfer = "technology-transfer"
+        case jointResearchAndDevelopment = "joint-research-and-development"
+        case maintenanceAndRepair = "maintenance-and-repair"
+        case personnelExchange = "personnel-exchange"
+        case defenceIndustry = "defence-industry"
+        case logistics
+        case cyberDefence = "cyber-defence"
+        case peacekeeping
+        case other
+    }
+
+    /// How firmly a field is part of the partnership, from talk to practice.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        case discussed
+        case possible
+        case expected
+        case agreed
+        case active
+        case ended
+    }
+}

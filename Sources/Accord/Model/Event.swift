@@ -1,0 +1,50 @@
+/// Something that happened (or will happen) to the partnership, with its date and place.
+public struct Event: Sendable, Hashable, Codable {
+    /// What kind of event.
+    public var type: EventType
+    /// The date as an `xs:date` (ISO 8601, for example `2025-07-28`), when known.
+    public var date: String?
+    /// Where it took place.
+    public var place: Place?
+    /// What happened, in one or more languages.
+    public var description: [Narrative]
+
+    /// Creates an event.
+    public init(type: EventType, date: String? = nil, place: Place? = nil, description: [Narrative] = []) {
+        self.type = type
+        self.date = date
+        self.place = place
+        self.description = description
+    }
+
+    /// The kinds of event in a partnership's life.
+    public enum EventType: String, Sendable, Hashable, Codable, CaseIterable {
+        case announcement
+        case meeting
+        case negotiation
+        case signature
+        case ratification
+        case entryIntoForce = "entry-into-force"
+        case amendment
+        case suspension
+        case termination
+        case expiry
+        case exhibition
+        case exercise
+        case delivery
+    }
+}
+
+/// A place: a country and, when known, a locality.
+public struct Place: Sendable, Hashable, Codable {
+    /// ISO 3166-1 alpha-3 country code.
+    public var country: String
+    /// A city or site.
+    public var locality: String?
+
+    /// Creates a place.
+    public init(country: String, locality: String? = nil) {
+        self.country = country
+        self.locality = locality
+    }
+}

@@ -1,0 +1,27 @@
+/// An amount of money attached to the partnership.
+public struct MonetaryValue: Sendable, Hashable, Codable {
+    /// The amount as an `xs:decimal` string, kept as text so that no precision is lost.
+    public var amount: String
+    /// ISO 4217 alphabetic currency code.
+    public var currency: String
+    /// What the amount is.
+    public var type: ValueType
+    /// The date the amount refers to, as an `xs:date`, when known.
+    public var date: String?
+
+    /// Creates a monetary value.
+    public init(amount: String, currency: String, type: ValueType, date: String? = nil) {
+        self.amount = amount
+        self.currency = currency
+        self.type = type
+        self.date = date
+    }
+
+    /// What an amount is.
+    public enum ValueType: String, Sendable, Hashable, Codable, CaseIterable {
+        case estimate
+        case contract
+        case commitment
+        case disbursement
+    }
+}

@@ -1,0 +1,29 @@
+/// A person who acted for one of the parties.
+public struct Official: Sendable, Hashable, Codable {
+    /// The `ref` of the party the official acts for.
+    public var party: String
+    /// The official's role.
+    public var role: Role
+    /// The official's name, when it is public.
+    public var name: String?
+    /// The official's position, in one or more languages.
+    public var position: [Narrative]
+
+    /// Creates an official.
+    public init(party: String, role: Role, name: String? = nil, position: [Narrative]) {
+        self.party = party
+        self.role = role
+        self.name = name
+        self.position = position
+    }
+
+    /// What an official did in the partnership.
+    public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+        case headOfDelegation = "head-of-delegation"
+        case delegationMember = "delegation-member"
+        case signatory
+        case witness
+        case representative
+        case pointOfContact = "point-of-contact"
+    }
+}

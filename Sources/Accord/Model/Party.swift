@@ -1,0 +1,29 @@
+/// A state taking part in a partnership, and the organisation that acts for it.
+public struct Party: Sendable, Hashable, Codable {
+    /// A short reference, unique within the record, by which officials, equipment and
+    /// objectives name this party.
+    public var ref: String
+    /// ISO 3166-1 alpha-3 country code.
+    public var country: String
+    /// The party's role in the agreement.
+    public var role: Role
+    /// The organisation acting for the state (usually a ministry), in one or more languages.
+    public var organisation: [Narrative]
+
+    /// Creates a party.
+    public init(ref: String, country: String, role: Role, organisation: [Narrative]) {
+        self.ref = ref
+        self.country = country
+        self.role = role
+        self.organisation = organisation
+    }
+
+    /// A party's role in the agreement.
+    public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+        case party
+        case signatory
+        case observer
+        case depositary
+        case guarantor
+    }
+}

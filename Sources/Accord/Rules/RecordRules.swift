@@ -1,0 +1,217 @@
+extension RecordRule {
+    /// Every rule Accord applies to a record that the schema has accepted, in code order.
+    public static let all: [RecordRule] = [
+        supportedSchemaVersion, recordIdPrefix, datesInOrder, distinctParties, partyReferences,
+        countryCodes, currencyCodes, uniquePartyReferences, oneNarrativePerLanguage,
+        categoryMatchesParties, statusHasEvent, uniqueQuantityKinds,
+    ]
+
+    private static let root = "/partnershipRecord"
+
+    /// R001: the record's `schemaVersion` is one this library supports.
+    public static let supportedSchemaVersion = RecordRule(.unsupportedSchemaVersion) { record in
+        guard !PartnershipRecord.supportedSchemaVersions.contains(record.schemaVersion) else { return [] }
+        return [Finding(path: root, message: unsupportedVersionMessage(record.schemaVersion))]
+    }
+
+    static func unsupportedVersionMessage(_ version: String) -> String {
+        let supported = PartnershipRecord.supportedSchemaVersions.sorted().joined(separator: ", ")
+        return "schema version \(version) is not supported (this tool reads \(supported)); ask the sender for a record in a supported version or update Accord"
+    }
+
+    /// R002: the record id is the reporting organisation's id, a hyphen and a local part.
+    public static let recordIdPrefix = RecordRule(.recordIdPrefix) { record in
+        let prefix = record.reportingOrganisation.ref + "-"
+        guard !(record.id.hasPrefix(prefix) && record.id.count > prefix.count) else { return [] }
+        return [Finding(
+            path: "\(root)/recordId",
+            message: "record id '\(record.id)' must start with the reporting organisation's id followed by a hyphen ('\(prefix)...')")]
+    }
+
+    /// R003: signature, ratification, entry into force and the end of the agreement are
+    /// dated in that order (events without a date are not compared).
+    public static let datesInOrder = RecordRule(.datesOutOfOrder) { record in
+        func stage(_ type: Event.EventType) -> Int? {
+            switch type {
+            case .signature: return 1
+            case .ratification: return 2
+            case .entryIntoForce: return 3
+            case .suspension, .termination, .expiry: return 4
+            default: return nil
+            }
+        }
+        let dated = record.events.enumerated().compactMap { index, event -> (index: Int, event: Event, stage: Int, date: CalendarDate)? in
+            guard let stage = stage(event.type), let text = event.date, let date = CalendarDate(text) else { return nil }
+            return (index, event, stage, date)
+        }
+        var findings: [Finding] = []
+        for later in dated {
+            let conflicts = dated.filter { $0.stage < later.stage && later.date < $0.date }
+            guard let earlier = conflicts.max(by: { $0.date < $1.date }) else { continue }
+            findings.append(Finding(
+                path: "\(root)/events/event[\(later.index + 1)]",
+                message: "the \(later.event.type.rawValue) is dated \(later.date), before the \(earlier.event.type.rawValue) on \(earlier.date)"))
+        }
+        return findings
+    }
+
+    /// R004: the parties come from at least two distinct states.
+    public static let distinctParties = RecordRule(.tooFewDistinctParties) { record in
+        let countries = Set(record.parties.map(\.country))
+        guard countries.count < 2 else { return [] }
+        return [Finding(
+            path: "\(root)/parties",
+            message: "all parties are from \(countries.sorted().joined(separator: ", ")); a partnership needs at least two distinct states")]
+    }
+
+    /// R005: every party named by an official, an equipment item or an objective is declared.
+    public static let partyReferences = RecordRule(.unknownPartyReference) { record in
+        let declared = Set(record.parties.map(\.ref))
+        let known = declared.sorted().joined(separator: ", ")
+        var findings: [Finding] = []
+        func check(_ ref: String?, _ path: String, _ what: String) {
+            guard let ref, !declared.contains(ref) else { return }
+            findings.append(Finding(path: path, message: "\(what) '\(ref)' is not a declared party (declared: \(known))"))
+        }
+        for (index, official) in record.officials.enumerated() {
+            check(official.party, "\(root)/officials/official[\(index + 1)]", "the official's party")
+        }
+        for (index, item) in record.equipment.enumerated() {
+            check(item.supplier, "\(root)/equipment/item[\(index + 1)]", "the supplier")
+            check(item.recipient, "\(root)/equipment/item[\(index + 1)]", "the recipient")
+        }
+        for (index, objective) in record.objectives.enumerated() {
+            check(objective.party, "\(root)/objectives/objective[\(index + 1)]", "the objective's party")
+        }
+        return findings
+    }
+
+    /// R006: every country code is an assigned ISO 3166-1 alpha-3 code.
+    public static let countryCodes = RecordRule(.unknownCountryCode) { record in
+        var findings: [Finding] = []
+        func check(_ code: String?, _ path: String) {
+            guard let code, CountryCodes.names[code] == nil else { return }
+            findings.append(Finding(path: path, message: "'\(code)' is not an ISO 3166-1 alpha-3 country code"))
+        }
+        check(record.reportingOrganisation.country, "\(root)/reportingOrg")
+        for (index, party) in record.parties.enumerated() {
+            check(party.country, "\(root)/parties/party[\(index + 1)]")
+        }
+        for (index, event) in record.events.enumerated() {
+            check(event.place?.country, "\(root)/events/event[\(index + 1)]/place")
+        }
+        for code in record.confidentiality.releasableTo {
+            check(code, "\(root)/confidentiality")
+        }
+        return findings
+    }
+
+    /// R007: every currency code is an ISO 4217 code.
+    public static let currencyCodes = RecordRule(.unknownCurrencyCode) { record in
+        record.values.enumerated().compactMap { index, value in
+            guard CurrencyCodes.names[value.currency] == nil else { return nil }
+            return Finding(
+                path: "\(root)/values/value[\(index + 1)]",
+                message: "'\(value.currency)' is not an ISO 4217 currency code")
+        }
+    }
+
+    /// R008: each party's ref is unique within the record.
+    public static let uniquePartyReferences = RecordRule(.duplicatePartyReference) { record in
+        var seen: Set<String> = []
+        return record.parties.enumerated().compactMap { index, party in
+            guard !seen.insert(party.ref).inserted else { return nil }
+            return Finding(
+                path: "\(root)/parties/party[\(index + 1)]",
+                message: "the party ref '\(party.ref)' is used by an earlier party; each party needs its own ref")
+        }
+    }
+
+    /// R009: no text gives the same language twice.
+    public static let oneNarrativePerLanguage = RecordRule(.duplicateNarrativeLanguage) { record in
+        record.narrativeLists.compactMap { path, narratives in
+            var seen: Set<String> = []
+            let repeated = narratives.map { $0.language ?? record.language }.filter { !seen.insert($0).inserted }
+            guard let language = repeated.first else { return nil }
+            return Finding(path: path, message: "the text is given more than once in language '\(language)'")
+        }
+    }
+
+    /// R010: a bilateral agreement has exactly two principal parties (parties and
+    /// signatories, not observers); a multilateral one has more than two.
+    public static let categoryMatchesParties = RecordRule(.categoryPartyCountMismatch) { record in
+        let principal = record.parties.filter { $0.role == .party || $0.role == .signatory }.count
+        switch record.agreement.category {
+        case .bilateral where principal != 2:
+            return [Finding(path: "\(root)/agreement", message: "the agreement is bilateral but lists \(principal) parties or signatories")]
+        case .multilateral where principal <= 2:
+            return [Finding(path: "\(root)/agreement", message: "the agreement is multilateral but lists only \(principal) parties or signatories")]
+        default:
+            return []
+        }
+    }
+
+    /// R011: a status that implies an event (signed: a signature, ...) comes with that event.
+    public static let statusHasEvent = RecordRule(.statusWithoutEvent) { record in
+        let implied: Event.EventType?
+        switch record.status {
+        case .signed: implied = .signature
+        case .ratified: implied = .ratification
+        case .inForce: implied = .entryIntoForce
+        case .suspended: implied = .suspension
+        case .terminated: implied = .termination
+        case .expired: implied = .expiry
+        case .announced, .underNegotiation: implied = nil
+        }
+        guard let implied, !record.events.contains(where: { $0.type == implied }) else { return [] }
+        return [Finding(
+            path: "\(root)/status",
+            message: "the status is '\(record.status.rawValue)' but no '\(implied.rawValue)' event is listed")]
+    }
+
+    /// R012: an equipment item gives each kind of quantity at most once.
+    public static let uniqueQuantityKinds = RecordRule(.duplicateQuantityKind) { record in
+        record.equipment.enumerated().compactMap { index, item in
+            var seen: Set<EquipmentItem.Quantity.Kind> = []
+            guard let repeated = item.quantities.first(where: { !seen.insert($0.kind).inserted }) else { return nil }
+            return Finding(
+                path: "\(root)/equipment/item[\(index + 1)]",
+                message: "the \(repeated.kind.rawValue) quantity is given more than once")
+        }
+    }
+}
+
+extension PartnershipRecord {
+    /// Every list of narratives in the record, with the XPath of its element.
+    var narrativeLists: [(path: String, narratives: [Narrative])] {
+        let root = "/partnershipRecord"
+        var lists: [(String, [Narrative])] = [
+            ("\(root)/reportingOrg/name", reportingOrganisation.name),
+            ("\(root)/title", title),
+            ("\(root)/description", description),
+            ("\(root)/agreement/name", agreement.name),
+        ]
+        for (index, party) in parties.enumerated() {
+            lists.append(("\(root)/parties/party[\(index + 1)]/organisation", party.organisation))
+        }
+        for (index, official) in officials.enumerated() {
+            lists.append(("\(root)/officials/official[\(index + 1)]/position", official.position))
+        }
+        for (index, event) in events.enumerated() {
+            lists.append(("\(root)/events/event[\(index + 1)]/description", event.description))
+        }
+        for (index, area) in cooperationAreas.enumerated() {
+            lists.append(("\(root)/cooperationAreas/area[\(index + 1)]/description", area.description))
+        }
+        for (index, item) in equipment.enumerated() {
+            lists.append(("\(root)/equipment/item[\(index + 1)]/description", item.description))
+        }
+        for (index, objective) in objectives.enumerated() {
+            lists.append(("\(root)/objectives/objective[\(index + 1)]/description", objective.description))
+        }
+        for (index, document) in sources.enumerated() {
+            lists.append(("\(root)/sources/document[\(index + 1)]/title", document.title))
+        }
+        return lists.filter { !$0.1.isEmpty }
+    }
+}

@@ -1,0 +1,69 @@
+/// Reads whole files with a size cap, without Foundation.
+enum FileReader {
+    /// Reads the file at `path`, refusing it as soon as it proves larger than `maxBytes`
+    /// (the size is counted while reading, so pipes and growing files are capped too).
+    static func read(_ path: String, maxBytes: Int) throws(FileError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileError(path: path, reason: .cannotOpen(errno: errno)) }
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0 {
+            if (status.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, reason: .isDirectory) }
+            if Int(status.st_size) > maxBytes {
+                throw FileError(path: path, reason: .tooLarge(size: Int(status.st_size), limit: maxBytes))
+            }
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc_read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, reason: .cannotRead(errno: errno))
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > maxBytes {
+                throw FileError(path: path, reason: .tooLarge(size: bytes.count, limit: maxBytes))
+            }
+        }
+    }
+}
+
+/// `read(2)` under a name that does not clash with Swift methods called `read`.
+@inline(__always)
+func Glibc_read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
+
+/// A file could not be read or written.
+public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file concerned.
+    public var path: String
+    /// What went wrong.
+    public var reason: Reason
+
+    /// What went wrong with a file.
+    public enum Reason: Sendable, Hashable {
+        case cannotOpen(errno: Int32)
+        case cannotRead(errno: Int32)
+        case isDirectory
+        case tooLarge(size: Int, limit: Int)
+    }
+
+    /// Creates a file error.
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// A readable account: `path: cannot open: No such file or directory`.
+    public var description: String {
+        switch reason {
+        case .cannotOpen(let code): return "\(path): cannot open: \(String(cString: strerror(code)))"
+        case .cannotRead(let code): return "\(path): cannot read: \(String(cString: strerror(code)))"
+        case .isDirectory: return "\(path): is a directory"
+        case .tooLarge(let size, let limit): return "\(path): the file is at least \(size) bytes; the limit is \(limit) bytes"
+        }
+    }
+}

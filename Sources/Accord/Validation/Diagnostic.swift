@@ -1,0 +1,30 @@
+/// One problem found in an input, with a stable code, a severity and a message a clerk
+/// can act on.
+public struct Diagnostic: Sendable, Hashable, Codable {
+    /// The stable code (see `docs/rules.md`).
+    public var code: DiagnosticCode
+    /// How serious the problem is; normally the code's own severity.
+    public var severity: Severity
+    /// What is wrong, and where useful, what to do.
+    public var message: String
+    /// Where the problem is.
+    public var location: SourceLocation
+
+    /// Creates a diagnostic with the code's own severity.
+    public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
+        self.code = code
+        self.severity = code.severity
+        self.message = message
+        self.location = location
+    }
+
+    /// The compiler-style line: `path:line:col: error[CODE]: message`.
+    public var formatted: String {
+        "\(location.description): \(severity.rawValue)[\(code.rawValue)]: \(message)"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Whether any diagnostic is an error.
+    public var containsErrors: Bool { contains { $0.severity == .error } }
+}

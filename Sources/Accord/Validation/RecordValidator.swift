@@ -1,0 +1,138 @@
+/// Validates partnership records: safe parsing, the XSD, then the rules.
+///
+/// The stages run in order and a stage runs only when the one before found no error,
+/// because each needs what the previous one guarantees (the schema needs a well-formed
+/// document; the rules need the structure the schema guarantees). Within a stage, every
+/// problem is reported.
+///
+/// A validator holds no mutable state and may be used from many tasks at once.
+public struct RecordValidator: Sendable {
+    /// The limits applied to each document.
+    public var limits: XMLLimits
+    /// The rules applied after the schema.
+    public var rules: [RecordRule]
+
+    /// Creates a validator.
+    public init(limits: XMLLimits = .default, rules: [RecordRule] = RecordRule.all) {
+        self.limits = limits
+        self.rules = rules
+    }
+
+    /// Reads and validates the file at `path`. A file over the size limit is reported as a
+    /// diagnostic; a file that cannot be read at all is thrown.
+    public func validateFile(atPath path: String) throws(FileError) -> RecordValidation {
+        do {
+            return validate(try FileReader.read(path, maxBytes: limits.maxBytes), file: path)
+        } catch let error where error.isTooLarge {
+            return RecordValidation(file: path, record: nil, diagnostics: [
+                Diagnostic(.documentTooLarge, "the file is larger than the limit of \(limits.maxBytes) bytes", at: SourceLocation(file: path)),
+            ])
+        }
+    }
+
+    /// Validates a document held in memory; `file` names it in diagnostics.
+    public func validate(_ bytes: [UInt8], file: String) -> RecordValidation {
+        LibXML.withScope { scope in
+            var result = RecordValidation(file: file, record: nil, diagnostics: [])
+            let parsed = SafeXMLParser.parse(bytes, file: file, limits: limits)
+            result.diagnostics = parsed.diagnostics
+            result.diagnostics += scope.refusedLoads.map {
+                Diagnostic(.externalResourceRefused, "the document asked for '\($0)'; nothing outside the document is loaded", at: SourceLocation(file: file))
+            }
+            guard let document = parsed.document, !result.diagnostics.containsErrors else { return result }
+
+            if let problem = rootProblem(document, file: file) {
+                result.diagnostics.append(problem)
+                return result
+            }
+            result.diagnostics += Schemas.partnershipRecord.validate(document, file: file)
+            guard !result.diagnostics.containsErrors, let tree = document.tree() else { return result }
+
+            let record: PartnershipRecord
+            let lines: [String: Int]
+            switch Result(catching: { () throws(RecordReadError) in try RecordXMLReader.read(tree) }) {
+            case .success(let read):
+                (record, lines) = read
+            case .failure(let error):
+                result.diagnostics.append(Diagnostic(
+                    .schemaViolation, error.message, at: SourceLocation(file: file, line: error.line, path: error.path)))
+                return result
+            }
+            result.record = record
+            for rule in rules {
+                for finding in rule.check(record) {
+                    result.diagnostics.append(Diagnostic(rule.code, finding.message, at: SourceLocation(
+                        file: file, line: Self.line(of: finding.path, in: lines), path: finding.path)))
+                }
+            }
+            return result
+        }
+    }
+
+    /// Checks what the schema would report less clearly: the root element, its namespace
+    /// (which carries the major version) and the `schemaVersion` attribute.
+    private func rootProblem(_ document: XMLDocument, file: String) -> Diagnostic? {
+        let location = SourceLocation(file: file, line: document.rootLine, path: "/")
+        guard let root = document.rootName else {
+            return Diagnostic(.notAPartnershipRecord, "the document has no root element", at: location)
+        }
+        let namespacePrefix = "urn:accord:partnership-record:"
+        if root.localName == "partnershipRecord", let namespace = root.namespace,
+           namespace.hasPrefix(namespacePrefix), namespace != PartnershipRecord.namespace {
+            let major = namespace.dropFirst(namespacePrefix.count)
+            return Diagnostic(.unsupportedSchemaVersion, RecordRule.unsupportedVersionMessage("\(major).x"), at: location)
+        }
+        guard root.localName == "partnershipRecord", root.namespace == PartnershipRecord.namespace else {
+            let found = root.namespace.map { "{\($0)}\(root.localName)" } ?? root.localName
+            return Diagnostic(
+                .notAPartnershipRecord,
+                "the root element is <\(found)>; a partnership record is <partnershipRecord xmlns=\"\(PartnershipRecord.namespace)\">",
+                at: location)
+        }
+        if let version = document.rootAttribute("schemaVersion"),
+           !PartnershipRecord.supportedSchemaVersions.contains(collapse(version)) {
+            return Diagnostic(.unsupportedSchemaVersion, RecordRule.unsupportedVersionMessage(collapse(version)), at: location)
+        }
+        return nil
+    }
+
+    /// The line of the element at `path`, or of its nearest ancestor that has one.
+    private static func line(of path: String, in lines: [String: Int]) -> Int? {
+        var current = Substring(path)
+        while !current.isEmpty {
+            if let line = lines[String(current)] { return line }
+            guard let slash = current.lastIndex(of: "/") else { break }
+            current = current[..<slash]
+        }
+        return nil
+    }
+}
+
+extension FileError {
+    var isTooLarge: Bool {
+        if case .tooLarge = reason { return true }
+        return false
+    }
+}
+
+extension PartnershipRecord {
+    /// Reads and validates a record from XML bytes.
+    ///
+    /// - Throws: ``RecordInvalid`` with every diagnostic when the document is not a valid record.
+    public init(validatingXML bytes: [UInt8], file: String = "<memory>", validator: RecordValidator = RecordValidator()) throws(RecordInvalid) {
+        let result = validator.validate(bytes, file: file)
+        guard result.isValid, let record = result.record else { throw RecordInvalid(diagnostics: result.diagnostics) }
+        self = record
+    }
+}
+
+/// A document is not a valid partnership record.
+public struct RecordInvalid: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Every problem found.
+    public var diagnostics: [Diagnostic]
+
+    /// The diagnostics, one per line.
+    public var description: String {
+        diagnostics.map(\.formatted).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,31 @@
+/// Where a diagnostic points: a file, and within it a line, a column and an element path
+/// when they are known.
+public struct SourceLocation: Sendable, Hashable, Codable {
+    /// The file as the user named it.
+    public var file: String
+    /// The 1-based line, when known.
+    public var line: Int?
+    /// The 1-based column, when known (libxml2 gives columns for parse errors only).
+    public var column: Int?
+    /// The element the diagnostic concerns, as an XPath such as
+    /// `/partnershipRecord/officials/official[2]`, when known.
+    public var path: String?
+
+    /// Creates a location.
+    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+    }
+
+    /// `file`, `file:line` or `file:line:column`, as compilers print it.
+    public var description: String {
+        var text = file
+        if let line {
+            text += ":\(line)"
+            if let column { text += ":\(column)" }
+        }
+        return text
+    }
+}

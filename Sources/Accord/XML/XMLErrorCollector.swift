@@ -1,0 +1,45 @@
+internal import CLibXML2
+
+/// Collects the structured errors libxml2 reports while parsing or validating.
+final class XMLErrorCollector {
+    /// One error as libxml2 reported it.
+    struct Entry {
+        var message: String
+        var line: Int?
+        var column: Int?
+        var isWarning: Bool
+    }
+
+    private(set) var entries: [Entry] = []
+
+    /// libxml2's error code for a parse stopped on purpose (by `xmlStopParser`).
+    private static let userStop = Int32(XML_ERR_USER_STOP.rawValue)
+
+    fileprivate func record(_ error: xmlError) {
+        if error.code == Self.userStop { return }
+        var message = error.message.map { String(cString: $0) } ?? "unknown error"
+        while message.last?.isWhitespace == true { message.removeLast() }
+        entries.append(Entry(
+            message: message,
+            line: error.line > 0 ? Int(error.line) : nil,
+            column: error.int2 > 0 ? Int(error.int2) : nil,
+            isWarning: error.level == XML_ERR_WARNING
+        ))
+    }
+
+    /// A C callback that appends to the collector passed as its context.
+    static let callback: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error else { return }
+        Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
+    }
+
+    /// Runs `body` with this collector as the thread's libxml2 error handler, then puts the
+    /// previous handler back. `body` must not suspend: the handler is thread-local.
+    func capturingThreadErrors<T>(_ body: () throws -> T) rethrows -> T {
+        let previousHandler = accord_xml_structured_error()
+        let previousContext = accord_xml_structured_error_context()
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque(), Self.callback)
+        defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+        return try withExtendedLifetime(self) { try body() }
+    }
+}

@@ -1,0 +1,50 @@
+import Accord
+import ArgumentParser
+
+/// `accord`: the root command. Each subcommand lives in its own file, in an extension.
+struct AccordCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accord",
+        abstract: "Validate, pack and convert partnership records exchanged between ministries.",
+        discussion: """
+            Records are XML documents in the namespace urn:accord:partnership-record:1, checked \
+            against the schema shipped in schemas/ and against the rules listed in docs/rules.md.
+
+            EXAMPLES
+              accord validate examples/indonesia-belarus-2025.xml
+              accord validate --format json examples/*.xml
+
+            EXIT STATUS
+              0  valid (warnings allowed unless --strict)
+              1  invalid input: at least one error was found
+              2  usage error, or a file could not be read or written
+            """,
+        version: AccordVersion.current,
+        subcommands: [Validate.self]
+    )
+}
+
+/// Runs the command line and maps every outcome to the documented exit status.
+@main
+enum AccordMain {
+    static func main() async {
+        do {
+            var command = try AccordCommand.parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let status as ExitCode {
+            exit(status.rawValue)
+        } catch {
+            let message = AccordCommand.fullMessage(for: error)
+            if AccordCommand.exitCode(for: error) == .success {
+                print(message)
+                exit(0)
+            }
+            Terminal.printError(message)
+            exit(ExitStatus.failure.rawValue)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Accord
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The machine-readable report of `--format json`.
+struct JSONReport: Encodable {
+    struct Entry: Encodable {
+        var file: String
+        var valid: Bool
+        var recordId: String?
+        var errors: Int
+        var warnings: Int
+        var diagnostics: [JSONDiagnostic]
+        /// Set when the file could not be read at all.
+        var failure: String?
+    }
+
+    struct JSONDiagnostic: Encodable {
+        var code: String
+        var severity: String
+        var message: String
+        var file: String
+        var line: Int?
+        var column: Int?
+        var path: String?
+
+        init(_ diagnostic: Diagnostic) {
+            code = diagnostic.code.rawValue
+            severity = diagnostic.severity.rawValue
+            message = diagnostic.message
+            file = diagnostic.location.file
+            line = diagnostic.location.line
+            column = diagnostic.location.column
+            path = diagnostic.location.path
+        }
+    }
+
+    var tool = "accord"
+    var version = AccordVersion.current
+    var valid: Bool
+    var files: [Entry]
+
+    /// The report as pretty-printed JSON with sorted keys.
+    func encoded() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// How results are reported; shared by every command that checks inputs.
+struct ReportOptions: ParsableArguments {
+    /// The report formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    @Option(help: "Report format: text (diagnostics on stderr) or json (a report on stdout).")
+    var format: Format = .text
+
+    @Flag(help: "Treat warnings as errors when deciding the exit status.")
+    var strict = false
+}
