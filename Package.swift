@@ -42,7 +42,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "AccordTests", dependencies: ["Accord"]),
-        .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI"]),
+        // Paths to the examples and a runner for standard tools, shared by the test targets.
+        .target(name: "AccordTestSupport", dependencies: ["Accord"], path: "Tests/AccordTestSupport"),
+        .testTarget(name: "AccordTests", dependencies: ["Accord", "AccordTestSupport"]),
+        .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordTestSupport"]),
     ]
 )

@@ -131,7 +131,8 @@ extension RecordRule {
     public static let oneNarrativePerLanguage = RecordRule(.duplicateNarrativeLanguage) { record in
         record.narrativeLists.compactMap { path, narratives in
             var seen: Set<String> = []
-            let repeated = narratives.map { $0.language ?? record.language }.filter { !seen.insert($0).inserted }
+            // BCP 47 tags are case-insensitive: "EN" and "en" are the same language.
+            let repeated = narratives.map { ($0.language ?? record.language).lowercased() }.filter { !seen.insert($0).inserted }
             guard let language = repeated.first else { return nil }
             return Finding(path: path, message: "the text is given more than once in language '\(language)'")
         }
@@ -173,9 +174,10 @@ extension RecordRule {
     public static let uniqueQuantityKinds = RecordRule(.duplicateQuantityKind) { record in
         record.equipment.enumerated().compactMap { index, item in
             var seen: Set<EquipmentItem.Quantity.Kind> = []
-            guard let repeated = item.quantities.first(where: { !seen.insert($0.kind).inserted }) else { return nil }
+            guard let position = item.quantities.firstIndex(where: { !seen.insert($0.kind).inserted }) else { return nil }
+            let repeated = item.quantities[position]
             return Finding(
-                path: "\(root)/equipment/item[\(index + 1)]",
+                path: "\(root)/equipment/item[\(index + 1)]/quantity[\(position + 1)]",
                 message: "the \(repeated.kind.rawValue) quantity is given more than once")
         }
     }

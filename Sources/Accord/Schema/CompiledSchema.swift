@@ -13,8 +13,10 @@ final class CompiledSchema: @unchecked Sendable {
     /// Compiles the schema in `bytes`. Imports are served by ``LibXML``'s loader.
     init(_ bytes: [UInt8], name: String, namespace: String) throws(SchemaCompilationError) {
         let errors = XMLErrorCollector()
+        var refused: [String] = []
         let compiled: xmlSchemaPtr? = LibXML.withScope { scope in
-            errors.capturingThreadErrors {
+            defer { refused = scope.refusedLoads }
+            return errors.capturingThreadErrors {
                 let parser = bytes.withUnsafeBufferPointer { buffer in
                     buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                         xmlSchemaNewMemParserCtxt($0, Int32(buffer.count))
@@ -27,7 +29,8 @@ final class CompiledSchema: @unchecked Sendable {
             }
         }
         guard let compiled else {
-            throw SchemaCompilationError(schema: name, messages: errors.entries.map(\.message))
+            throw SchemaCompilationError(
+                schema: name, messages: refused.map { "refused to load '\($0)'" } + errors.entries.map(\.message))
         }
         pointer = compiled
         namespaceNoise = "{\(namespace)}"

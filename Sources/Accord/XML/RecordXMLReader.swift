@@ -67,7 +67,8 @@ struct RecordXMLReader {
                     type: try code(element, "type", itemPath),
                     date: element.attribute("date").map(collapse),
                     place: try element.child(named: "place").map { place throws(RecordReadError) in
-                        Place(
+                        lines["\(itemPath)/place"] = place.line
+                        return Place(
                             country: try attribute(place, "country", "\(itemPath)/place"),
                             locality: place.child(named: "locality").map { collapse($0.text) })
                     },
