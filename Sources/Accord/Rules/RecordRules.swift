@@ -3,7 +3,7 @@ extension RecordRule {
     public static let all: [RecordRule] = [
         supportedSchemaVersion, recordIdPrefix, datesInOrder, distinctParties, partyReferences,
         countryCodes, currencyCodes, uniquePartyReferences, oneNarrativePerLanguage,
-        categoryMatchesParties, statusHasEvent, uniqueQuantityKinds,
+        categoryMatchesParties, statusHasEvent, uniqueQuantityKinds, languageTags,
     ]
 
     private static let root = "/partnershipRecord"
@@ -55,13 +55,14 @@ extension RecordRule {
         return findings
     }
 
-    /// R004: the parties come from at least two distinct states.
+    /// R004: the principal parties (parties and signatories; observers and others do not
+    /// count) come from at least two distinct states.
     public static let distinctParties = RecordRule(.tooFewDistinctParties) { record in
-        let countries = Set(record.parties.map(\.country))
+        let countries = Set(record.parties.filter { $0.role == .party || $0.role == .signatory }.map(\.country))
         guard countries.count < 2 else { return [] }
         return [Finding(
             path: "\(root)/parties",
-            message: "all parties are from \(countries.sorted().joined(separator: ", ")); a partnership needs at least two distinct states")]
+            message: "the parties and signatories are all from \(countries.sorted().joined(separator: ", ")); a partnership needs at least two distinct states")]
     }
 
     /// R005: every party named by an official, an equipment item or an objective is declared.
@@ -106,10 +107,11 @@ extension RecordRule {
         return findings
     }
 
-    /// R007: every currency code is an ISO 4217 code.
+    /// R007: every currency code is an ISO 4217 currency (not XXX, "no currency", nor XTS,
+    /// reserved for testing).
     public static let currencyCodes = RecordRule(.unknownCurrencyCode) { record in
         record.values.enumerated().compactMap { index, value in
-            guard CurrencyCodes.names[value.currency] == nil else { return nil }
+            guard CurrencyCodes.names[value.currency] == nil || value.currency == "XXX" || value.currency == "XTS" else { return nil }
             return Finding(
                 path: "\(root)/values/value[\(index + 1)]",
                 message: "'\(value.currency)' is not an ISO 4217 currency code")
@@ -179,6 +181,37 @@ extension RecordRule {
             return Finding(
                 path: "\(root)/equipment/item[\(index + 1)]/quantity[\(position + 1)]",
                 message: "the \(repeated.kind.rawValue) quantity is given more than once")
+        }
+    }
+}
+
+extension RecordRule {
+    /// R013: the record's default language and every narrative's language are well-formed
+    /// BCP 47 tags (the XSD allows an empty `xml:lang`, which would leave text without a language).
+    public static let languageTags = RecordRule(.malformedLanguageTag) { record in
+        var findings: [Finding] = []
+        if !isLanguageTag(record.language) {
+            findings.append(Finding(path: root, message: "the default language '\(record.language)' is not a BCP 47 language tag such as 'en' or 'id'"))
+        }
+        for (path, narratives) in record.narrativeLists {
+            for (index, narrative) in narratives.enumerated() {
+                guard let language = narrative.language, !isLanguageTag(language) else { continue }
+                findings.append(Finding(
+                    path: "\(path)/narrative[\(index + 1)]",
+                    message: "'\(language)' is not a BCP 47 language tag such as 'en', 'id', 'ru' or 'be'"))
+            }
+        }
+        return findings
+    }
+
+    /// The shape of a BCP 47 tag: a 2-3 letter (or 4-8 letter registered) primary subtag,
+    /// then subtags of 1-8 letters or digits.
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let primary = subtags.first, (2...8).contains(primary.count),
+              primary.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return subtags.dropFirst().allSatisfy { subtag in
+            (1...8).contains(subtag.count) && subtag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         }
     }
 }

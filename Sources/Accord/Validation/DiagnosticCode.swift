@@ -28,6 +28,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case categoryPartyCountMismatch = "R010"
     case statusWithoutEvent = "R011"
     case duplicateQuantityKind = "R012"
+    case malformedLanguageTag = "R013"
 
     /// The severity a diagnostic with this code has.
     public var severity: Severity {
@@ -55,12 +56,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .tooFewDistinctParties: return "A partnership needs parties from at least two distinct states."
         case .unknownPartyReference: return "Officials, equipment and objectives must name a party declared in the record."
         case .unknownCountryCode: return "Country codes must be assigned ISO 3166-1 alpha-3 codes."
-        case .unknownCurrencyCode: return "Currency codes must be active ISO 4217 codes."
+        case .unknownCurrencyCode: return "Currency codes must be ISO 4217 currency codes."
         case .duplicatePartyReference: return "Each party's ref must be unique within the record."
         case .duplicateNarrativeLanguage: return "The same text is given twice in one language."
         case .categoryPartyCountMismatch: return "A bilateral agreement has two parties; a multilateral one has more."
         case .statusWithoutEvent: return "The status implies an event (signature, ratification, ...) that the record does not list."
         case .duplicateQuantityKind: return "An equipment item gives the same kind of quantity twice."
+        case .malformedLanguageTag: return "Language tags must be BCP 47 tags such as 'en', 'id', 'ru' or 'be'."
         }
     }
 }

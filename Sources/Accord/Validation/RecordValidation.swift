@@ -4,7 +4,8 @@ public struct RecordValidation: Sendable, Hashable {
     public var file: String
     /// The record, when the document was schema-valid (it may still break rules).
     public var record: PartnershipRecord?
-    /// Every problem found, in document order within each stage.
+    /// Every problem found: parse and schema problems in document order, then rule
+    /// findings grouped by rule in code order.
     public var diagnostics: [Diagnostic]
 
     /// Whether the record can be accepted: no diagnostic is an error.

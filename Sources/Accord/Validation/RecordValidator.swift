@@ -33,40 +33,48 @@ public struct RecordValidator: Sendable {
     /// Validates a document held in memory; `file` names it in diagnostics.
     public func validate(_ bytes: [UInt8], file: String) -> RecordValidation {
         LibXML.withScope { scope in
-            var result = RecordValidation(file: file, record: nil, diagnostics: [])
-            let parsed = SafeXMLParser.parse(bytes, file: file, limits: limits)
-            result.diagnostics = parsed.diagnostics
+            var result = runStages(bytes, file: file)
+            // libxml2 raises no error for a refused load; the scope recorded each one,
+            // whether it happened while parsing or while validating.
             result.diagnostics += scope.refusedLoads.map {
                 Diagnostic(.externalResourceRefused, "the document asked for '\($0)'; nothing outside the document is loaded", at: SourceLocation(file: file))
             }
-            guard let document = parsed.document, !result.diagnostics.containsErrors else { return result }
-
-            if let problem = rootProblem(document, file: file) {
-                result.diagnostics.append(problem)
-                return result
-            }
-            result.diagnostics += Schemas.partnershipRecord.validate(document, file: file)
-            guard !result.diagnostics.containsErrors, let tree = document.tree() else { return result }
-
-            let record: PartnershipRecord
-            let lines: [String: Int]
-            switch Result(catching: { () throws(RecordReadError) in try RecordXMLReader.read(tree) }) {
-            case .success(let read):
-                (record, lines) = read
-            case .failure(let error):
-                result.diagnostics.append(Diagnostic(
-                    .schemaViolation, error.message, at: SourceLocation(file: file, line: error.line, path: error.path)))
-                return result
-            }
-            result.record = record
-            for rule in rules {
-                for finding in rule.check(record) {
-                    result.diagnostics.append(Diagnostic(rule.code, finding.message, at: SourceLocation(
-                        file: file, line: Self.line(of: finding.path, in: lines), path: finding.path)))
-                }
-            }
             return result
         }
+    }
+
+    /// Parse, root and version, schema, rules: each stage only if the previous found no error.
+    private func runStages(_ bytes: [UInt8], file: String) -> RecordValidation {
+        var result = RecordValidation(file: file, record: nil, diagnostics: [])
+        let parsed = SafeXMLParser.parse(bytes, file: file, limits: limits)
+        result.diagnostics = parsed.diagnostics
+        guard let document = parsed.document, !result.diagnostics.containsErrors else { return result }
+
+        if let problem = rootProblem(document, file: file) {
+            result.diagnostics.append(problem)
+            return result
+        }
+        result.diagnostics += Schemas.partnershipRecord.validate(document, file: file)
+        guard !result.diagnostics.containsErrors, let tree = document.tree() else { return result }
+
+        let record: PartnershipRecord
+        let lines: [String: Int]
+        switch Result(catching: { () throws(RecordReadError) in try RecordXMLReader.read(tree) }) {
+        case .success(let read):
+            (record, lines) = read
+        case .failure(let error):
+            result.diagnostics.append(Diagnostic(
+                .schemaViolation, error.message, at: SourceLocation(file: file, line: error.line, path: error.path)))
+            return result
+        }
+        result.record = record
+        for rule in rules {
+            for finding in rule.check(record) {
+                result.diagnostics.append(Diagnostic(rule.code, finding.message, at: SourceLocation(
+                    file: file, line: Self.line(of: finding.path, in: lines), path: finding.path)))
+            }
+        }
+        return result
     }
 
     /// Checks what the schema would report less clearly: the root element, its namespace
@@ -78,8 +86,8 @@ public struct RecordValidator: Sendable {
         }
         let namespacePrefix = "urn:accord:partnership-record:"
         if root.localName == "partnershipRecord", let namespace = root.namespace,
-           namespace.hasPrefix(namespacePrefix), namespace != PartnershipRecord.namespace {
-            let major = namespace.dropFirst(namespacePrefix.count)
+           namespace.hasPrefix(namespacePrefix), namespace != PartnershipRecord.namespace,
+           let major = Int(namespace.dropFirst(namespacePrefix.count)) {
             return Diagnostic(.unsupportedSchemaVersion, RecordRule.unsupportedVersionMessage("\(major).x"), at: location)
         }
         guard root.localName == "partnershipRecord", root.namespace == PartnershipRecord.namespace else {

@@ -63,6 +63,9 @@ struct RecordRulesTests {
         var broken = valid
         broken.parties[1].country = "IDN"
         expect(.distinctParties, rejects: broken, at: "/partnershipRecord/parties", mentioning: "IDN")
+        var withForeignObserver = broken
+        withForeignObserver.parties.append(Party(ref: "RUS", country: "RUS", role: .observer, organisation: [Narrative("Observer")]))
+        #expect(RecordRule.distinctParties.check(withForeignObserver).count == 1, "an observer does not make a partnership")
     }
 
     @Test func R005_party_references() {
@@ -87,6 +90,8 @@ struct RecordRulesTests {
         var broken = withValue
         broken.values[0].currency = "XBT"
         expect(.currencyCodes, rejects: broken, at: "/partnershipRecord/values/value[1]", mentioning: "'XBT'")
+        broken.values[0].currency = "XXX"
+        #expect(RecordRule.currencyCodes.check(broken).count == 1, "XXX means no currency")
     }
 
     @Test func R008_unique_party_references() {
@@ -124,6 +129,21 @@ struct RecordRulesTests {
         var broken = valid
         broken.equipment[0].quantities = [.init(kind: .ordered, count: 4), .init(kind: .ordered, count: 5)]
         expect(.uniqueQuantityKinds, rejects: broken, at: "/partnershipRecord/equipment/item[1]/quantity[2]", mentioning: "ordered")
+    }
+
+    @Test func R013_language_tags() {
+        var broken = valid
+        broken.title[0].language = "english language"
+        expect(.languageTags, rejects: broken, at: "/partnershipRecord/title/narrative[1]", mentioning: "'english language'")
+        var emptyDefault = valid
+        emptyDefault.language = ""
+        #expect(RecordRule.languageTags.check(emptyDefault).first?.path == "/partnershipRecord")
+        for tag in ["en", "id", "be", "ru", "pt-BR", "zh-Hant-TW", "sr-Latn"] {
+            #expect(RecordRule.isLanguageTag(tag), "\(tag)")
+        }
+        for tag in ["", "e", "en-", "-en", "en_GB", "ñe", "abcdefghi"] {
+            #expect(!RecordRule.isLanguageTag(tag), "\(tag)")
+        }
     }
 
     @Test("rule diagnostics from a file carry the line of the element")
