@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         // The command line: subcommands, options, help with examples.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-512 for BagIt manifests (and Ed25519 for signatures): BoringSSL-backed, audited.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     ],
     targets: [
         // C libraries, each isolated in its own system-library target with a shim header.
@@ -27,10 +29,11 @@ let package = Package(
         // The library hosts embed: model, XML, schema, rules, validation.
         .target(
             name: "Accord",
-            dependencies: ["CLibXML2", "CZlib"],
+            dependencies: ["CLibXML2", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
             resources: [
                 // schemas/ is the single source of truth; the binary carries a copy.
                 .embedInCode("../../schemas/partnership-record-v1.xsd"),
+                .embedInCode("../../schemas/bundle-envelope-v1.xsd"),
                 .embedInCode("../../schemas/xml.xsd"),
             ]
         ),

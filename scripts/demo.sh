@@ -29,3 +29,21 @@ echo "== a record with mistakes: every problem, with its line and code (exit sta
 status=0
 "$accord" validate examples/invalid/dates-out-of-order.xml examples/invalid/unknown-party-reference.xml || status=$?
 [[ $status -eq 1 ]] || { echo "expected exit status 1, got $status" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+bundle="$work/ID-MOD-20250730T000000Z.tar.gz"
+
+echo "== accord pack: the examples (and the attachment one names) into a bundle, reproducibly"
+"$accord" pack examples/*.xml -o "$bundle" --sender ID-MOD --recipient BY-MOD --created 2025-07-30T00:00:00Z
+sha512sum "$bundle"
+
+echo "== accord validate: the bundle, in one streaming pass"
+"$accord" validate "$bundle"
+
+echo "== accord inspect: what is inside, without unpacking"
+"$accord" inspect "$bundle"
+
+echo "== accord unpack: extracted only because it is valid"
+"$accord" unpack "$bundle" -o "$work/inbox"
+ls -R "$work/inbox" | head -20

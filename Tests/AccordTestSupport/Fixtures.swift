@@ -80,8 +80,11 @@ public enum ExternalTool {
 
     /// Runs a tool to completion.
     @discardableResult
-    public static func run(_ executable: String, _ arguments: [String], input: Data? = nil) throws -> Output {
+    public static func run(_ executable: String, _ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : (path(executable) ?? executable))
         process.arguments = arguments
         let out = Pipe(), err = Pipe(), inp = Pipe()

@@ -47,6 +47,8 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Reason: Sendable, Hashable {
         case cannotOpen(errno: Int32)
         case cannotRead(errno: Int32)
+        case cannotWrite(errno: Int32)
+        case alreadyExists
         case isDirectory
         case tooLarge(size: Int, limit: Int)
     }
@@ -62,6 +64,8 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
         switch reason {
         case .cannotOpen(let code): return "\(path): cannot open: \(String(cString: strerror(code)))"
         case .cannotRead(let code): return "\(path): cannot read: \(String(cString: strerror(code)))"
+        case .cannotWrite(let code): return "\(path): cannot write: \(String(cString: strerror(code)))"
+        case .alreadyExists: return "\(path): already exists (use --force to replace it)"
         case .isDirectory: return "\(path): is a directory"
         case .tooLarge(let size, let limit): return "\(path): the file is at least \(size) bytes; the limit is \(limit) bytes"
         }

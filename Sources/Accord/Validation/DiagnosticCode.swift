@@ -1,7 +1,8 @@
 /// Every diagnostic Accord can report, with a stable code.
 ///
 /// Codes never change meaning once released. `X` codes concern the XML itself and its
-/// safety, `S` codes the schema, `R` codes the rules XSD 1.0 cannot express.
+/// safety, `S` codes the schemas, `R` codes the rules XSD 1.0 cannot express, `B` codes
+/// bundles: the archive, the BagIt bag and the envelope.
 /// `docs/rules.md` explains each one; a test keeps that page and this list in step.
 public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // MARK: XML and safety
@@ -14,6 +15,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
 
     // MARK: Schema
     case schemaViolation = "S001"
+    case envelopeSchemaViolation = "S002"
 
     // MARK: Rules
     case unsupportedSchemaVersion = "R001"
@@ -30,10 +32,34 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case duplicateQuantityKind = "R012"
     case malformedLanguageTag = "R013"
 
+    // MARK: Bundles
+    case unsafeArchiveEntry = "B001"
+    case damagedArchive = "B002"
+    case archiveLimitExceeded = "B003"
+    case notABag = "B004"
+    case missingTagFile = "B005"
+    case malformedBagInfo = "B006"
+    case incompleteBagInfo = "B007"
+    case payloadOxumMismatch = "B008"
+    case malformedManifest = "B009"
+    case missingPayloadFile = "B010"
+    case unlistedPayloadFile = "B011"
+    case payloadDigestMismatch = "B012"
+    case tagFileMismatch = "B013"
+    case unverifiedManifest = "B014"
+    case envelopeIndexMismatch = "B015"
+    case duplicateRecordId = "B016"
+    case bundleLabelTooLow = "B017"
+    case missingAttachment = "B018"
+    case unexpectedPayloadFile = "B019"
+    case fetchNotAllowed = "B020"
+    case bundleExceedsLimits = "B021"
+
     /// The severity a diagnostic with this code has.
     public var severity: Severity {
         switch self {
-        case .duplicateNarrativeLanguage, .categoryPartyCountMismatch, .statusWithoutEvent:
+        case .duplicateNarrativeLanguage, .categoryPartyCountMismatch, .statusWithoutEvent,
+             .incompleteBagInfo, .unverifiedManifest:
             return .warning
         default:
             return .error
@@ -63,6 +89,28 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .statusWithoutEvent: return "The status implies an event (signature, ratification, ...) that the record does not list."
         case .duplicateQuantityKind: return "An equipment item gives the same kind of quantity twice."
         case .malformedLanguageTag: return "Language tags must be BCP 47 tags such as 'en', 'id', 'ru' or 'be'."
+        case .envelopeSchemaViolation: return "The bundle envelope does not conform to the bundle-envelope schema."
+        case .unsafeArchiveEntry: return "An archive entry is unsafe or of a kind bundles never contain (link, device, escaping path, duplicate name)."
+        case .damagedArchive: return "The archive is damaged: bad gzip or tar checksum, truncated, or followed by extra data."
+        case .archiveLimitExceeded: return "The archive exceeds a limit on entries, bytes or compression ratio."
+        case .notABag: return "The bundle is not a BagIt bag: bagit.txt is missing or wrong."
+        case .missingTagFile: return "A tag file every Accord bundle needs is missing."
+        case .malformedBagInfo: return "bag-info.txt has a line that is not 'Label: value'."
+        case .incompleteBagInfo: return "bag-info.txt lacks a field the Accord BagIt profile asks for."
+        case .payloadOxumMismatch: return "Payload-Oxum does not match the payload's size and number of files."
+        case .malformedManifest: return "A manifest line is not 'digest path' with a SHA-512 digest and a safe path."
+        case .missingPayloadFile: return "A file listed in the manifest is not in the bundle."
+        case .unlistedPayloadFile: return "A payload file is not listed in the manifest."
+        case .payloadDigestMismatch: return "A payload file's SHA-512 digest differs from the manifest: it was changed or damaged."
+        case .tagFileMismatch: return "A tag file is missing from, or differs from, the tag manifest."
+        case .unverifiedManifest: return "A manifest for another algorithm is present; Accord verifies SHA-512 only."
+        case .envelopeIndexMismatch: return "The envelope's record index does not match the records in the bundle."
+        case .duplicateRecordId: return "Two records in the bundle have the same id."
+        case .bundleLabelTooLow: return "The bundle's classification is lower than one of its records'."
+        case .missingAttachment: return "A record names an attachment the bundle does not carry."
+        case .unexpectedPayloadFile: return "A payload file is neither a record (data/records/*.xml) nor an attachment (data/attachments/)."
+        case .fetchNotAllowed: return "The bag has a fetch.txt: an exchanged bundle must carry every file itself."
+        case .bundleExceedsLimits: return "The bundle being packed would exceed a limit that receivers enforce."
         }
     }
 }

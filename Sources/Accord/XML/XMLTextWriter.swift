@@ -51,6 +51,13 @@ final class XMLTextWriter {
         endElement()
     }
 
+    /// `<name attributes.../>`.
+    func emptyElement(_ name: String, attributes: [(String, String?)]) {
+        startElement(name)
+        for (attributeName, attributeValue) in attributes { attribute(attributeName, attributeValue) }
+        endElement()
+    }
+
     /// Closes every open element and returns the document's bytes.
     func finish() -> [UInt8] {
         xmlTextWriterEndDocument(writer)

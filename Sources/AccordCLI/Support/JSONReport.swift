@@ -5,16 +5,18 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The machine-readable report of `--format json`.
+/// The machine-readable report of `--format json`: one entry per input.
 struct JSONReport: Encodable {
     struct Entry: Encodable {
         var file: String
+        var kind: String
         var valid: Bool
         var recordId: String?
+        var bundleId: String?
         var errors: Int
         var warnings: Int
         var diagnostics: [JSONDiagnostic]
-        /// Set when the file could not be read at all.
+        /// Set when the input could not be read (or the output written) at all.
         var failure: String?
     }
 
@@ -23,6 +25,7 @@ struct JSONReport: Encodable {
         var severity: String
         var message: String
         var file: String
+        var entry: String?
         var line: Int?
         var column: Int?
         var path: String?
@@ -32,6 +35,7 @@ struct JSONReport: Encodable {
             severity = diagnostic.severity.rawValue
             message = diagnostic.message
             file = diagnostic.location.file
+            entry = diagnostic.location.entry
             line = diagnostic.location.line
             column = diagnostic.location.column
             path = diagnostic.location.path
@@ -42,12 +46,12 @@ struct JSONReport: Encodable {
     var version = AccordVersion.current
     var valid: Bool
     var files: [Entry]
+}
 
-    /// The report as pretty-printed JSON with sorted keys.
-    func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
+/// Encodes any report as pretty-printed JSON with sorted keys.
+func encodeJSON<Value: Encodable>(_ value: Value) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
 }

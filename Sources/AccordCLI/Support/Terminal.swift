@@ -8,7 +8,12 @@ import Darwin
 enum Terminal {
     /// Writes a line to standard error.
     static func printError(_ line: String) {
-        var text = line + "\n"
+        writeError(line + "\n")
+    }
+
+    /// Writes text to standard error as it is.
+    static func writeError(_ text: String) {
+        var text = text
         text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {

@@ -1,0 +1,81 @@
+/// Where the entries of a bundle come from: a tar.gz archive or an unpacked bag folder.
+/// Paths start with the bag's top-level folder, as in the archive.
+protocol BundleEntrySource: AnyObject {
+    /// The next entry, or nil at the end.
+    func next() throws(ArchiveError) -> TarEntry?
+    /// The current entry's data; 0 at its end.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveError) -> Int
+}
+
+extension TarReader: BundleEntrySource {}
+
+/// The files of an unpacked bag folder, presented like archive entries. Symbolic links,
+/// devices and other special files are refused, as they would be in an archive.
+final class FolderEntrySource: BundleEntrySource {
+    private let root: String
+    private let topName: String
+    /// A file, a folder, or something an archive could not hold, with its tar type flag.
+    private enum Item {
+        case file(size: Int)
+        case directory
+        case refused(typeFlag: UInt8)
+    }
+
+    private var pending: [(relative: String, item: Item)]
+    private var source: FileByteSource?
+    private var descriptor: Int32 = -1
+
+    init(folder: String) throws(FileError) {
+        root = folder
+        topName = lastComponent(of: folder)
+        pending = []
+        try collect("")
+        pending.reverse()
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    private func collect(_ relative: String) throws(FileError) {
+        let folder = relative.isEmpty ? root : "\(root)/\(relative)"
+        for name in try DirectoryListing.names(in: folder) {
+            let path = relative.isEmpty ? name : "\(relative)/\(name)"
+            switch DirectoryListing.kind(of: "\(root)/\(path)") {
+            case .directory:
+                pending.append((path, .directory))
+                try collect(path)
+            case .file(let size):
+                pending.append((path, .file(size: size)))
+            case .symbolicLink:
+                pending.append((path, .refused(typeFlag: UInt8(ascii: "2"))))
+            case .special(let typeFlag):
+                pending.append((path, .refused(typeFlag: typeFlag)))
+            case .missing:
+                continue
+            }
+        }
+    }
+
+    func next() throws(ArchiveError) -> TarEntry? {
+        if descriptor >= 0 { close(descriptor); descriptor = -1; source = nil }
+        guard let (relative, item) = pending.popLast() else { return nil }
+        let entryPath = "\(topName)/\(relative)"
+        switch item {
+        case .refused(let typeFlag):
+            throw ArchiveError.unsupportedEntryType(entry: entryPath, typeFlag: typeFlag)
+        case .directory:
+            return TarEntry(path: entryPath, kind: .directory, size: 0, mode: 0o755, modificationTime: 0)
+        case .file(let size):
+            descriptor = open("\(root)/\(relative)", O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            guard descriptor >= 0 else { throw ArchiveError.readFailed(errno: errno) }
+            source = FileByteSource(descriptor: descriptor)
+            return TarEntry(path: entryPath, kind: .file, size: size, mode: 0o644, modificationTime: 0)
+        }
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveError) -> Int {
+        guard source != nil else { return 0 }
+        return try source!.read(into: buffer)
+    }
+}

@@ -1,0 +1,26 @@
+/// The outcome of checking a bundle.
+public struct BundleValidation: Sendable, Hashable {
+    /// One file of the bag.
+    public struct File: Sendable, Hashable, Codable {
+        /// The path relative to the bag (`data/records/X.xml`, `bagit.txt`, ...).
+        public var path: String
+        /// The size in bytes.
+        public var size: Int
+        /// The SHA-512 digest, in hex.
+        public var sha512: String
+    }
+
+    /// The bundle as the caller named it.
+    public var file: String
+    /// The envelope, when it was present and valid.
+    public var envelope: BundleEnvelope?
+    /// The records' own validations, by path in the bag.
+    public var records: [String: RecordValidation]
+    /// Every file of the bag, in archive order.
+    public var files: [File]
+    /// Every problem found: the archive, the bag, the envelope, the records, the cross-checks.
+    public var diagnostics: [Diagnostic]
+
+    /// Whether the bundle can be accepted: no diagnostic is an error.
+    public var isValid: Bool { !diagnostics.containsErrors }
+}

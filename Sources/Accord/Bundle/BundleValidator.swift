@@ -1,0 +1,129 @@
+/// Checks a received bundle in one streaming pass: the archive's structure and safety,
+/// BagIt completeness and fixity, the envelope, every record (on all cores), and the
+/// cross-checks between them. Works on a `.tar.gz` file or an unpacked bag folder.
+///
+/// Memory holds one buffer, the tag files, a few records per core and one digest per
+/// file, never the bundle.
+public struct BundleValidator: Sendable {
+    /// Limits on the archive and the documents in it.
+    public var limits: BundleLimits
+    /// Validates each record.
+    public var recordValidator: RecordValidator
+
+    /// Creates a validator.
+    public init(limits: BundleLimits = .default, recordValidator: RecordValidator? = nil) {
+        self.limits = limits
+        self.recordValidator = recordValidator ?? RecordValidator(limits: limits.xml)
+    }
+
+    /// Checks the bundle at `path` (a `.tar.gz` file or a bag folder). Problems in the
+    /// bundle are diagnostics; a file that cannot be opened at all is thrown.
+    public func validate(atPath path: String, progress: (@Sendable (ProgressReport) -> Void)? = nil) throws(FileError) -> BundleValidation {
+        try withSource(path) { source throws(FileError) in try check(source, file: path, extractor: nil, progress: progress) }
+    }
+
+    /// Opens `path` as an entry source: a folder as a bag folder, anything else as tar.gz.
+    func withSource<T>(_ path: String, _ body: (BundleEntrySource) throws(FileError) -> T) throws(FileError) -> T {
+        if DirectoryListing.kind(of: path) == .directory {
+            return try body(try FolderEntrySource(folder: path))
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileError(path: path, reason: .cannotOpen(errno: errno)) }
+        defer { close(descriptor) }
+        let gzip = GzipReader(source: CountingSource(FileByteSource(descriptor: descriptor)), limits: limits.archive)
+        return try body(TarReader(source: gzip, limits: limits.archive))
+    }
+
+    /// Reads every entry of `source`, feeding the checker and, when given, the extractor.
+    func check(
+        _ source: BundleEntrySource, file: String, extractor: BundleExtractor?, progress: (@Sendable (ProgressReport) -> Void)?
+    ) throws(FileError) -> BundleValidation {
+        let checker = BagChecker(bundleFile: file, limits: limits, validator: recordValidator)
+        var files: [BundleValidation.File] = []
+        var buffer = [UInt8](repeating: 0, count: 256 << 10)
+        var bytesRead = 0
+        do {
+            while let entry = try source.next() {
+                guard let relative = Self.relativePath(entry.path) else { continue }
+                if entry.kind == .directory {
+                    try extractor?.directory(relative)
+                    continue
+                }
+                var hasher = SHA512Hasher()
+                var contents: [UInt8]? = checker.wantsContents(relative) ? [] : nil
+                let contentLimit = checker.contentLimit(for: relative)
+                var size = 0
+                try extractor?.beginFile(relative)
+                while true {
+                    let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try source.read(into: raw) }
+                    if count == 0 { break }
+                    try buffer.withRawBytes { raw throws(FileError) in
+                        let chunk = UnsafeRawBufferPointer(rebasing: raw[..<count])
+                        hasher.update(chunk)
+                        if contents != nil {
+                            if contents!.count + count > contentLimit { contents = nil } else { contents!.append(contentsOf: chunk) }
+                        }
+                        try extractor?.write(chunk)
+                    }
+                    size += count
+                }
+                try extractor?.endFile()
+                let facts = BagChecker.FileFacts(size: size, digest: hasher.finalizeHex())
+                checker.file(relative, facts: facts, contents: contents)
+                files.append(BundleValidation.File(path: relative, size: size, sha512: facts.digest))
+                bytesRead += size
+                progress?(ProgressReport(phase: "reading", done: bytesRead, total: nil))
+            }
+        } catch let error as ArchiveError {
+            // After a damaged or hostile archive nothing else it says can be trusted: report
+            // the fault (and what the records already read showed), not a cascade of
+            // missing files.
+            let records = checker.abandon()
+            let fault = Diagnostic(error.diagnosticCode, error.description, at: SourceLocation(file: file))
+            return BundleValidation(
+                file: file, envelope: nil, records: records, files: files,
+                diagnostics: [fault] + records.keys.sorted().flatMap { records[$0]!.diagnostics })
+        } catch let error as FileError {
+            _ = checker.abandon()
+            throw error
+        } catch {
+            _ = checker.abandon()
+            throw FileError(path: file, reason: .cannotRead(errno: EIO))
+        }
+        // The top-level folder's name is not checked against the bundle id: a bag folder may
+        // be renamed (unpacked into a folder of the receiver's choosing, re-tarred).
+        let (envelope, records) = checker.finish()
+        return BundleValidation(file: file, envelope: envelope, records: records, files: files, diagnostics: checker.diagnostics)
+    }
+
+    /// The path below the top-level folder, or nil for the top-level folder itself.
+    private static func relativePath(_ path: String) -> String? {
+        guard let slash = path.firstIndex(of: "/") else { return nil }
+        let rest = path[path.index(after: slash)...]
+        return rest.isEmpty ? nil : String(rest)
+    }
+}
+
+/// Passes bytes through from a source (a seam for measuring; currently a plain wrapper).
+struct CountingSource<Wrapped: ByteSource>: ByteSource {
+    private var wrapped: Wrapped
+    init(_ wrapped: Wrapped) { self.wrapped = wrapped }
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveError) -> Int {
+        try wrapped.read(into: buffer)
+    }
+}
+
+extension ArchiveError {
+    /// The diagnostic code under which this archive fault is reported.
+    var diagnosticCode: DiagnosticCode {
+        switch self {
+        case .tooMuchData, .compressionRatioTooHigh, .tooManyEntries, .entryTooLarge, .extendedHeaderTooLarge:
+            return .archiveLimitExceeded
+        case .unsupportedEntryType, .specialPermissions, .unsafePath, .duplicateEntry, .entryInsideFile,
+             .fileAtTopLevel, .multipleTopLevelFolders, .unsupportedPaxKey:
+            return .unsafeArchiveEntry
+        default:
+            return .damagedArchive
+        }
+    }
+}

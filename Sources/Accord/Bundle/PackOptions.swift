@@ -1,0 +1,91 @@
+/// What `accord pack` is asked to make.
+public struct PackOptions: Sendable, Hashable {
+    /// The sending organisation's identifier (Source-Organization).
+    public var sender: String
+    /// The receiving organisations' identifiers.
+    public var recipients: [String]
+    /// The creation time, used for the envelope, Bagging-Date and every tar entry's mtime:
+    /// the same inputs and time give the same bytes.
+    public var created: Timestamp
+    /// The bundle's identifier and top-level folder; by default `SENDER-YYYYMMDDTHHMMSSZ`.
+    public var bundleId: String?
+    /// The bundle's classification; by default the highest of its records'.
+    public var classification: ConfidentialityLabel.Classification?
+    /// The security policy of the bundle's label; by default the sender.
+    public var policy: String?
+    /// The states the bundle may be released to.
+    public var releasableTo: [String]
+    /// The gzip level, 0 (store) to 9 (smallest).
+    public var compressionLevel: Int
+    /// Whether an existing file at the destination may be replaced.
+    public var overwrite: Bool
+
+    /// Creates options with the defaults above.
+    public init(
+        sender: String, recipients: [String], created: Timestamp, bundleId: String? = nil,
+        classification: ConfidentialityLabel.Classification? = nil, policy: String? = nil,
+        releasableTo: [String] = [], compressionLevel: Int = 6, overwrite: Bool = false
+    ) {
+        self.sender = sender
+        self.recipients = recipients
+        self.created = created
+        self.bundleId = bundleId
+        self.classification = classification
+        self.policy = policy
+        self.releasableTo = releasableTo
+        self.compressionLevel = compressionLevel
+        self.overwrite = overwrite
+    }
+
+    /// The identifier used when none is given.
+    public var effectiveBundleId: String {
+        bundleId ?? "\(sender)-\(created.compact)"
+    }
+}
+
+/// Why a bundle was not written. Nothing is left under the destination name.
+public enum PackError: Error, Sendable, CustomStringConvertible {
+    /// Records (or their cross-checks) failed; every diagnostic, errors and warnings.
+    case invalidInput([Diagnostic])
+    /// A file could not be read or written.
+    case file(FileError)
+    /// Writing the archive failed.
+    case archive(String)
+    /// A file changed while it was being packed.
+    case inputChanged(path: String)
+    /// No record was given.
+    case noRecords
+
+    /// A readable account of the failure.
+    public var description: String {
+        switch self {
+        case .invalidInput(let diagnostics):
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            return "nothing was written: \(errors) error\(errors == 1 ? "" : "s") in the input"
+        case .file(let error): return error.description
+        case .archive(let message): return "writing the bundle failed: \(message)"
+        case .inputChanged(let path): return "\(path): changed while it was being packed; nothing was written"
+        case .noRecords: return "no record to pack: name record files or folders holding them"
+        }
+    }
+}
+
+/// What `pack` wrote.
+public struct PackSummary: Sendable, Hashable {
+    /// The envelope written into the bundle.
+    public var envelope: BundleEnvelope
+    /// The bundle's size in bytes.
+    public var bytes: Int
+    /// Warnings found in the records (errors stop the pack).
+    public var warnings: [Diagnostic]
+}
+
+/// Progress of a long operation, for a caller that wants to show it.
+public struct ProgressReport: Sendable, Hashable {
+    /// What is being done ("validating", "writing", "reading").
+    public var phase: String
+    /// Units done so far.
+    public var done: Int
+    /// Units in all, when known.
+    public var total: Int?
+}

@@ -1,0 +1,90 @@
+import Accord
+
+/// What happened to one input, ready to be reported as text or JSON.
+struct Outcome {
+    var file: String
+    var kind: String
+    var diagnostics: [Diagnostic] = []
+    var recordId: String?
+    var bundleId: String?
+    /// The input could not be read, or the output written.
+    var failure: String?
+
+    var errors: Int { diagnostics.filter { $0.severity == .error }.count }
+    var warnings: Int { diagnostics.count - errors }
+
+    func isValid(strict: Bool) -> Bool {
+        failure == nil && errors == 0 && !(strict && warnings > 0)
+    }
+
+    init(file: String, kind: String, diagnostics: [Diagnostic] = [], recordId: String? = nil, bundleId: String? = nil, failure: String? = nil) {
+        self.file = file
+        self.kind = kind
+        self.diagnostics = diagnostics
+        self.recordId = recordId
+        self.bundleId = bundleId
+        self.failure = failure
+    }
+
+    init(_ result: Result<RecordValidation, FileError>, file: String) {
+        switch result {
+        case .success(let validation):
+            self.init(file: file, kind: "record", diagnostics: validation.diagnostics, recordId: validation.record?.id)
+        case .failure(let error):
+            self.init(file: file, kind: "record", failure: error.description)
+        }
+    }
+
+    init(_ result: Result<BundleValidation, FileError>, file: String) {
+        switch result {
+        case .success(let validation):
+            self.init(file: file, kind: "bundle", diagnostics: validation.diagnostics, bundleId: validation.envelope?.bundleId)
+        case .failure(let error):
+            self.init(file: file, kind: "bundle", failure: error.description)
+        }
+    }
+}
+
+/// Prints outcomes as the user asked and returns the exit status they call for.
+///
+/// Text: diagnostics on standard error as `path:line:col: severity[CODE]: message`, then a
+/// verdict line per input on standard output. JSON: one report on standard output.
+func printOutcomes(_ outcomes: [Outcome], _ options: ReportOptions, verdict: (Outcome, Bool) -> String) -> ExitStatus {
+    var status = ExitStatus.valid
+    for outcome in outcomes {
+        if outcome.failure != nil {
+            status = .failure
+        } else if !outcome.isValid(strict: options.strict) && status == .valid {
+            status = .invalid
+        }
+    }
+    switch options.format {
+    case .text:
+        for outcome in outcomes {
+            outcome.diagnostics.forEach { Terminal.printError($0.formatted) }
+            if let failure = outcome.failure {
+                Terminal.printError(failure)
+            } else {
+                print(verdict(outcome, outcome.isValid(strict: options.strict)))
+            }
+        }
+    case .json:
+        let entries = outcomes.map { outcome in
+            JSONReport.Entry(
+                file: outcome.file, kind: outcome.kind, valid: outcome.isValid(strict: options.strict),
+                recordId: outcome.recordId, bundleId: outcome.bundleId, errors: outcome.errors,
+                warnings: outcome.warnings, diagnostics: outcome.diagnostics.map(JSONReport.JSONDiagnostic.init),
+                failure: outcome.failure)
+        }
+        print(encodeJSON(JSONReport(valid: status == .valid, files: entries)))
+    }
+    return status
+}
+
+/// ` (2 errors, 1 warning)`, or nothing when there are none.
+func countsSuffix(_ outcome: Outcome) -> String {
+    var parts: [String] = []
+    if outcome.errors > 0 { parts.append("\(outcome.errors) error\(outcome.errors == 1 ? "" : "s")") }
+    if outcome.warnings > 0 { parts.append("\(outcome.warnings) warning\(outcome.warnings == 1 ? "" : "s")") }
+    return parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
+}
