@@ -43,7 +43,8 @@ public struct BundlePacker: Sendable {
         var digest: String
     }
 
-    /// Packs the records in `inputs` (files, or folders searched for `*.xml`) into `destination`.
+    /// Packs the records in `inputs` (XML or JSON files, or folders searched for `*.xml` and
+    /// `*.json`) into `destination`.
     public func pack(
         _ inputs: [String], to destination: String, options: PackOptions,
         progress: (@Sendable (ProgressReport) -> Void)? = nil
@@ -79,7 +80,9 @@ public struct BundlePacker: Sendable {
         var files: [String] = []
         for input in inputs {
             switch DirectoryListing.kind(of: input) {
-            case .directory: files += try DirectoryListing.files(under: input, suffix: ".xml")
+            case .directory:
+                files += try (DirectoryListing.files(under: input, suffix: ".xml") + DirectoryListing.files(under: input, suffix: ".json"))
+                    .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             case .missing: throw FileError(path: input, reason: .cannotOpen(errno: ENOENT))
             default: files.append(input)
             }
@@ -96,7 +99,7 @@ public struct BundlePacker: Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let outcome: Result<(RecordValidation, PackedRecord?), FileError>
             do throws(FileError) {
-                let result = try validator.validateFile(atPath: files[index])
+                let result = try validator.validateRecordFile(atPath: files[index])
                 var packed: PackedRecord?
                 if result.isValid, let record = result.record {
                     let canonical = record.xmlBytes()

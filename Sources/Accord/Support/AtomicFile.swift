@@ -1,15 +1,17 @@
 /// A file written under a temporary name in its destination folder, then fsynced and
 /// renamed into place, so that the final name only ever holds a whole file. If the work
-/// fails, ``discard()`` removes the temporary file; nothing remains under the final name.
-final class AtomicFile {
-    let destination: String
+/// fails, ``discard()`` (or dropping the value) removes the temporary file; nothing
+/// remains under the final name.
+public final class AtomicFile {
+    /// The final name.
+    public let destination: String
     let temporaryPath: String
     let descriptor: Int32
     private var finished = false
 
     /// Creates the temporary file beside `destination`. Refuses to replace an existing
     /// destination unless `overwrite` is set.
-    init(destination: String, overwrite: Bool) throws(FileError) {
+    public init(destination: String, overwrite: Bool) throws(FileError) {
         if !overwrite, DirectoryListing.kind(of: destination) != .missing {
             throw FileError(path: destination, reason: .alreadyExists)
         }
@@ -33,8 +35,18 @@ final class AtomicFile {
         discard()
     }
 
+    /// Appends bytes to the temporary file.
+    public func write(_ bytes: [UInt8]) throws(FileError) {
+        var sink = FileByteSink(descriptor: descriptor)
+        do {
+            try sink.write(bytes)
+        } catch {
+            throw FileError(path: temporaryPath, reason: .cannotWrite(errno: errno))
+        }
+    }
+
     /// Flushes the file to disk, renames it to its destination and flushes the folder.
-    func commit() throws(FileError) {
+    public func commit() throws(FileError) {
         guard !finished else { return }
         if fsync(descriptor) != 0 { throw FileError(path: temporaryPath, reason: .cannotWrite(errno: errno)) }
         close(descriptor)
@@ -52,7 +64,7 @@ final class AtomicFile {
     }
 
     /// Removes the temporary file, if it was not committed.
-    func discard() {
+    public func discard() {
         guard !finished else { return }
         finished = true
         close(descriptor)

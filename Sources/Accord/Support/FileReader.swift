@@ -49,6 +49,7 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
         case cannotRead(errno: Int32)
         case cannotWrite(errno: Int32)
         case alreadyExists
+        case changedWhileReading
         case isDirectory
         case tooLarge(size: Int, limit: Int)
     }
@@ -66,6 +67,7 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
         case .cannotRead(let code): return "\(path): cannot read: \(String(cString: strerror(code)))"
         case .cannotWrite(let code): return "\(path): cannot write: \(String(cString: strerror(code)))"
         case .alreadyExists: return "\(path): already exists (use --force to replace it)"
+        case .changedWhileReading: return "\(path): changed while it was being read; nothing was converted"
         case .isDirectory: return "\(path): is a directory"
         case .tooLarge(let size, let limit): return "\(path): the file is at least \(size) bytes; the limit is \(limit) bytes"
         }

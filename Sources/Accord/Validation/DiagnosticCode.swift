@@ -1,8 +1,8 @@
 /// Every diagnostic Accord can report, with a stable code.
 ///
 /// Codes never change meaning once released. `X` codes concern the XML itself and its
-/// safety, `S` codes the schemas, `R` codes the rules XSD 1.0 cannot express, `B` codes
-/// bundles: the archive, the BagIt bag and the envelope.
+/// safety, `J` codes records given as JSON, `S` codes the schemas, `R` codes the rules XSD
+/// 1.0 cannot express, `B` codes bundles: the archive, the BagIt bag and the envelope.
 /// `docs/rules.md` explains each one; a test keeps that page and this list in step.
 public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // MARK: XML and safety
@@ -12,6 +12,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case documentTooLarge = "X004"
     case externalResourceRefused = "X005"
     case notAPartnershipRecord = "X006"
+
+    // MARK: JSON
+    case malformedJSON = "J001"
+    case invalidJSONStructure = "J002"
 
     // MARK: Schema
     case schemaViolation = "S001"
@@ -76,6 +80,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .externalResourceRefused: return "The document asked for an external resource; nothing outside the document is ever loaded."
         case .notAPartnershipRecord: return "The root element is not a partnership record."
         case .schemaViolation: return "The record does not conform to the partnership-record schema."
+        case .malformedJSON: return "The file is not well-formed JSON."
+        case .invalidJSONStructure: return "The JSON does not have the shape of a partnership record (a property missing, unknown or of the wrong type, or a value outside its code list)."
         case .unsupportedSchemaVersion: return "The record is written for a schema version this tool does not support."
         case .recordIdPrefix: return "The record id must start with the reporting organisation's id and a hyphen."
         case .datesOutOfOrder: return "Signature, ratification, entry into force and the end of the agreement must be dated in that order."

@@ -10,7 +10,8 @@ public struct SourceLocation: Sendable, Hashable, Codable {
     /// The 1-based column, when known (libxml2 gives columns for parse errors only).
     public var column: Int?
     /// The element the diagnostic concerns, as an XPath such as
-    /// `/partnershipRecord/officials/official[2]`, when known.
+    /// `/partnershipRecord/officials/official[2]`, or for a record given as JSON a JSON path
+    /// such as `$.officials[1]`, when known.
     public var path: String?
 
     /// Creates a location.
@@ -30,6 +31,9 @@ public struct SourceLocation: Sendable, Hashable, Codable {
         if let line {
             text += ":\(line)"
             if let column { text += ":\(column)" }
+        } else if let path, path.hasPrefix("$") {
+            // A record given as JSON: the JSON path says where, as a line would.
+            text += ":\(path)"
         }
         return text
     }

@@ -32,10 +32,11 @@ final class XMLDocument {
         return Int(xmlGetLineNo(root))
     }
 
-    /// The document as a tree of Swift values (see ``XMLElement``).
-    func tree() -> XMLElement? {
+    /// The document as a tree of Swift values (see ``XMLElement``). Elements outside
+    /// `homeNamespace` (by default the root's) are kept as serialised XML.
+    func tree(homeNamespace: String? = nil) -> XMLElement? {
         guard let root = xmlDocGetRootElement(pointer) else { return nil }
         let rootNamespace = root.pointee.ns?.pointee.href.map { String(cString: $0) }
-        return XMLElement(root, homeNamespace: rootNamespace)
+        return XMLElement(root, homeNamespace: homeNamespace ?? rootNamespace)
     }
 }

@@ -25,7 +25,7 @@ extension AccordCommand {
                 """
         )
 
-        @Argument(help: "Record files, bundles (.tar.gz) or unpacked bundle folders.")
+        @Argument(help: "Records (.xml, or .json in the JSON form), bundles (.tar.gz) or unpacked bundle folders.")
         var inputs: [String]
 
         @OptionGroup var report: ReportOptions
@@ -43,7 +43,7 @@ extension AccordCommand {
                     group.addTask {
                         switch InputKind.of(input) {
                         case .record:
-                            return (index, Outcome(Result { () throws(FileError) in try records.validateFile(atPath: input) }, file: input))
+                            return (index, Outcome(Result { () throws(FileError) in try records.validateRecordFile(atPath: input) }, file: input))
                         case .bundle:
                             return (index, Outcome(Result { () throws(FileError) in
                                 try bundles.validate(atPath: input, progress: progress.callback)

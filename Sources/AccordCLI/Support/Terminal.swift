@@ -13,11 +13,15 @@ enum Terminal {
 
     /// Writes text to standard error as it is.
     static func writeError(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
+        write(Array(text.utf8), to: 2)
+    }
+
+    /// Writes bytes to a file descriptor (1 for standard output), all of them unless it fails.
+    static func write(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBytes { raw in
             var offset = 0
-            while offset < bytes.count {
-                let written = write(2, bytes.baseAddress! + offset, bytes.count - offset)
+            while offset < raw.count {
+                let written = systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
                 if written <= 0 { return }
                 offset += written
             }
@@ -26,4 +30,9 @@ enum Terminal {
 
     /// Whether standard error is a terminal (progress is shown only then).
     static var standardErrorIsTerminal: Bool { isatty(2) == 1 }
+}
+
+/// `write(2)`, under a name that does not clash with `Terminal.write`.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }

@@ -1,0 +1,68 @@
+/// Converts a bundle to JSON: one document `{"envelope": ..., "records": [...]}`, or
+/// NDJSON with one record per line.
+///
+/// The bundle is validated first, in full (the same checks as ``BundleValidator``); an
+/// invalid bundle is not converted and nothing is written. A second streaming pass then
+/// writes the records one at a time, so memory never holds more than one record
+/// whatever the bundle's size.
+public struct BundleJSONConverter: Sendable {
+    /// Checks the bundle before anything is converted.
+    public var validator: BundleValidator
+
+    /// Creates a converter.
+    public init(validator: BundleValidator = BundleValidator()) {
+        self.validator = validator
+    }
+
+    /// Validates `bundle`, then, when it is valid, passes its JSON to `output` in pieces.
+    /// Returns the validation; `output` is called only for a valid bundle.
+    public func convert(
+        _ bundle: String, ndjson: Bool, output: (_ bytes: [UInt8]) throws(FileError) -> Void
+    ) throws(FileError) -> BundleValidation {
+        let validation = try validator.validate(atPath: bundle)
+        guard validation.isValid, let envelope = validation.envelope else { return validation }
+        let records = RecordValidator(limits: validator.limits.xml)
+        if !ndjson {
+            try output(Array("{\n  \"envelope\": ".utf8) + JSONSerializer.pretty(EnvelopeJSON.value(envelope), indent: 1)
+                + Array(",\n  \"records\": [".utf8))
+        }
+        var first = true
+        try validator.withSource(bundle) { source throws(FileError) in
+            var buffer = [UInt8](repeating: 0, count: 256 << 10)
+            do {
+                while let entry = try source.next() {
+                    guard entry.kind == .file, let slash = entry.path.firstIndex(of: "/"),
+                          BagChecker.isRecordPath(String(entry.path[entry.path.index(after: slash)...])) else { continue }
+                    var bytes: [UInt8] = []
+                    while true {
+                        let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try source.read(into: raw) }
+                        if count == 0 { break }
+                        bytes += buffer[..<count]
+                    }
+                    // Validated in the first pass; validated again because the file could have
+                    // changed in between, and a record is only ever converted from a valid one.
+                    guard let record = records.validate(bytes, file: bundle).record else {
+                        throw FileError(path: bundle, reason: .changedWhileReading)
+                    }
+                    if ndjson {
+                        try output(record.jsonBytes(compact: true) + [0x0A])
+                    } else {
+                        try output(Array((first ? "\n    " : ",\n    ").utf8) + JSONSerializer.pretty(RecordJSON.value(record), indent: 2))
+                    }
+                    first = false
+                }
+            } catch let error as ArchiveError {
+                _ = error
+                throw FileError(path: bundle, reason: .changedWhileReading)
+            } catch let error as FileError {
+                throw error
+            } catch {
+                throw FileError(path: bundle, reason: .changedWhileReading)
+            }
+        }
+        if !ndjson {
+            try output(Array("\n  ]\n}\n".utf8))
+        }
+        return validation
+    }
+}
