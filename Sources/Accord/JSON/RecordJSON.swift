@@ -198,7 +198,7 @@ enum RecordJSON {
                 if !currency.isEmpty && CurrencyCodes.names[currency] == nil {
                     problems.add("\(item.path).currency", "expected an ISO 4217 currency code (such as USD, EUR or IDR), found '\(currency)'")
                 }
-                return MonetaryValue(amount: value.string("amount"), currency: currency, type: value.code("type"), date: value.optionalString("date"))
+                return MonetaryValue(amount: canonicalDecimal(value.string("amount")), currency: currency, type: value.code("type"), date: value.optionalString("date"))
             },
             sources: root.array("sources").map { item in
                 let document = JSONObjectReader(

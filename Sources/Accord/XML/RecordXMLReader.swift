@@ -105,7 +105,7 @@ struct RecordXMLReader {
             },
             values: try list(root, "values", "value", path) { element, itemPath throws(RecordReadError) in
                 MonetaryValue(
-                    amount: collapse(element.text),
+                    amount: canonicalDecimal(collapse(element.text)),
                     currency: try attribute(element, "currency", itemPath),
                     type: try code(element, "type", itemPath),
                     date: element.attribute("date").map(collapse))
@@ -218,4 +218,25 @@ public struct RecordReadError: Error, Sendable, Hashable {
     public var line: Int?
     /// What is wrong.
     public var message: String
+}
+
+/// An `xs:decimal` in plain form, same value: no sign for non-negative numbers, no
+/// leading zeros, a digit on each side of the point (`+5.` → `5`, `.50` → `0.50`,
+/// `-0` → `0`). Trailing zeros of the fraction are kept: `1.50` stays as written.
+/// Text that is not a decimal is returned unchanged, for the schema to refuse.
+func canonicalDecimal(_ text: String) -> String {
+    var rest = Substring(text)
+    var negative = false
+    if rest.first == "+" || rest.first == "-" {
+        negative = rest.first == "-"
+        rest = rest.dropFirst()
+    }
+    let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    guard !rest.isEmpty, parts.count <= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+          parts.contains(where: { !$0.isEmpty }) else { return text }
+    var integer = String(parts[0].drop { $0 == "0" })
+    if integer.isEmpty { integer = "0" }
+    let fraction = parts.count == 2 ? String(parts[1]) : ""
+    let isZero = integer == "0" && fraction.allSatisfy { $0 == "0" }
+    return (negative && !isZero ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
 }

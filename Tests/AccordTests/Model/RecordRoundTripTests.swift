@@ -58,6 +58,13 @@ struct RecordRoundTripTests {
         #expect(again == record)
     }
 
+    @Test("amounts are read in plain decimal form, same value", arguments: [
+        ("+5.", "5"), (".50", "0.50"), ("-0", "0"), ("0012.5", "12.5"), ("48500000.00", "48500000.00"), ("0", "0"), ("abc", "abc"),
+    ])
+    func canonicalAmounts(written: String, read: String) {
+        #expect(canonicalDecimal(written) == read)
+    }
+
     @Test("extension elements from other namespaces travel unchanged")
     func extensionsRoundTrip() throws {
         var source = String(decoding: try Fixtures.bytes(Fixtures.motivatingExample), as: UTF8.self)
