@@ -34,6 +34,7 @@ let package = Package(
                 // schemas/ is the single source of truth; the binary carries a copy.
                 .embedInCode("../../schemas/partnership-record-v1.xsd"),
                 .embedInCode("../../schemas/bundle-envelope-v1.xsd"),
+                .embedInCode("../../schemas/bundle-signature-v1.xsd"),
                 .embedInCode("../../schemas/xml.xsd"),
             ]
         ),

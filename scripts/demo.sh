@@ -34,15 +34,25 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bundle="$work/ID-MOD-20250730T000000Z.tar.gz"
 
-echo "== accord pack: the examples (and the attachment one names) into a bundle, reproducibly"
-"$accord" pack examples/*.xml -o "$bundle" --sender ID-MOD --recipient BY-MOD --created 2025-07-30T00:00:00Z
-sha512sum "$bundle"
+echo "== accord keygen: a signing key for the sender; its public half goes to the partner's trust folder"
+mkdir -p "$work/partner-trust"
+"$accord" keygen --out "$work/id-mod"
+cp "$work/id-mod.pub" "$work/partner-trust/"
 
-echo "== accord validate: the bundle, in one streaming pass"
-"$accord" validate "$bundle"
+echo "== accord pack: the examples (and the attachment one names) into a signed bundle, reproducibly"
+"$accord" pack examples/*.xml -o "$bundle" --sender ID-MOD --recipient BY-MOD --created 2025-07-30T00:00:00Z --sign "$work/id-mod.key"
+
+echo "== accord validate: the bundle in one streaming pass, its signature against the trust folder"
+"$accord" validate "$bundle" --trust "$work/partner-trust" --require-signature
 
 echo "== accord inspect: what is inside, without unpacking"
-"$accord" inspect "$bundle"
+"$accord" inspect "$bundle" --trust "$work/partner-trust"
+
+echo "== accord convert: the bundle to JSON (one record per line), and a record to JSON and back"
+"$accord" convert "$bundle" --ndjson | cut -c 1-120
+"$accord" convert examples/indonesia-belarus-2025.xml -o "$work/record.json"
+"$accord" convert "$work/record.json" --to xml | cmp - <("$accord" convert examples/indonesia-belarus-2025.xml --to xml) \
+    && echo "XML -> JSON -> XML: identical canonical XML"
 
 echo "== accord unpack: extracted only because it is valid"
 "$accord" unpack "$bundle" -o "$work/inbox"

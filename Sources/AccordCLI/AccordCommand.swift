@@ -20,7 +20,7 @@ struct AccordCommand: AsyncParsableCommand {
               2  usage error, or a file could not be read or written
             """,
         version: AccordVersion.current,
-        subcommands: [Validate.self, Pack.self, Inspect.self, Unpack.self, Convert.self]
+        subcommands: [Validate.self, Pack.self, Inspect.self, Unpack.self, Convert.self, Keygen.self, Sign.self]
     )
 }
 

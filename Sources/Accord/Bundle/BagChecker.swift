@@ -21,9 +21,13 @@ final class BagChecker {
     private var oversizeRecords: Set<String> = []
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(bundleFile: String, limits: BundleLimits, validator: RecordValidator) {
+    private let signatures: SignaturePolicy
+    private(set) var signatureChecks: [SignatureCheck] = []
+
+    init(bundleFile: String, limits: BundleLimits, validator: RecordValidator, signatures: SignaturePolicy) {
         self.bundleFile = bundleFile
         self.limits = limits
+        self.signatures = signatures
         pool = RecordValidationPool(validator: validator)
     }
 
@@ -77,6 +81,7 @@ final class BagChecker {
         checkTagManifest()
         let envelope = checkEnvelope()
         if let envelope { crossCheck(envelope, records: records) }
+        checkSignatures(bundleId: envelope?.bundleId)
         for path in records.keys.sorted() { diagnostics += records[path]!.diagnostics }
         return (envelope, records)
     }
@@ -99,28 +104,43 @@ final class BagChecker {
     }
 
     private func checkPayloadManifest() {
-        guard let bytes = tagContents[BagLayout.payloadManifest] else {
-            report(.missingTagFile, "manifest-sha512.txt is missing: the payload cannot be verified")
-            return
-        }
-        let (manifest, problems) = Manifest.parse(bytes)
-        for problem in problems {
-            report(.malformedManifest, problem.message, entry: BagLayout.payloadManifest, line: problem.line)
-        }
-        for (path, digest) in manifest.entries {
-            guard let facts = payload[path] else {
-                report(.missingPayloadFile, "'\(path)' is listed in the manifest but is not in the bundle", entry: BagLayout.payloadManifest)
-                continue
-            }
-            if facts.digest != digest {
-                report(.payloadDigestMismatch, "the SHA-512 digest of '\(path)' differs from the manifest: the file was changed or damaged", entry: path)
-            }
-        }
+        guard let manifest = readManifest(BagLayout.payloadManifest, covering: "the payload") else { return }
+        compare(manifest, name: BagLayout.payloadManifest, with: payload,
+                missing: .missingPayloadFile, mismatch: .payloadDigestMismatch, what: "the manifest")
         for path in payload.keys.sorted() where manifest.digest(for: path) == nil {
             report(.unlistedPayloadFile, "'\(path)' is in the bundle but not in the manifest", entry: path)
         }
         for path in tagFiles.keys.sorted() where path.hasPrefix("manifest-") && path != BagLayout.payloadManifest {
             report(.unverifiedManifest, "\(path) is not verified: Accord verifies SHA-512 manifests only", entry: path)
+        }
+    }
+
+    /// Parses a required manifest, reporting its malformed lines; nil (reported) when absent.
+    private func readManifest(_ name: String, covering what: String) -> Manifest? {
+        guard let bytes = tagContents[name] else {
+            report(.missingTagFile, "\(name) is missing: \(what) cannot be verified")
+            return nil
+        }
+        let (manifest, problems) = Manifest.parse(bytes)
+        for problem in problems {
+            report(.malformedManifest, problem.message, entry: name, line: problem.line)
+        }
+        return manifest
+    }
+
+    /// Checks that every file a manifest lists is present with the listed digest.
+    private func compare(
+        _ manifest: Manifest, name: String, with files: [String: FileFacts],
+        missing: DiagnosticCode, mismatch: DiagnosticCode, what: String
+    ) {
+        for (path, digest) in manifest.entries {
+            guard let facts = files[path] else {
+                report(missing, "'\(path)' is listed in \(what) but is not in the bundle", entry: name)
+                continue
+            }
+            if facts.digest != digest {
+                report(mismatch, "the SHA-512 digest of '\(path)' differs from \(what): the file was changed or damaged", entry: path)
+            }
         }
     }
 
@@ -149,25 +169,14 @@ final class BagChecker {
     }
 
     private func checkTagManifest() {
-        guard let bytes = tagContents[BagLayout.tagManifest] else {
-            report(.missingTagFile, "tagmanifest-sha512.txt is missing: the tag files cannot be verified")
-            return
-        }
-        let (manifest, problems) = Manifest.parse(bytes)
-        for problem in problems {
-            report(.malformedManifest, problem.message, entry: BagLayout.tagManifest, line: problem.line)
-        }
-        for (path, digest) in manifest.entries {
-            guard let facts = tagFiles[path] else {
-                report(.tagFileMismatch, "'\(path)' is listed in the tag manifest but is not in the bundle", entry: BagLayout.tagManifest)
-                continue
-            }
-            if facts.digest != digest {
-                report(.tagFileMismatch, "the SHA-512 digest of '\(path)' differs from the tag manifest: the file was changed", entry: path)
-            }
-        }
+        guard let manifest = readManifest(BagLayout.tagManifest, covering: "the tag files") else { return }
+        compare(manifest, name: BagLayout.tagManifest, with: tagFiles,
+                missing: .tagFileMismatch, mismatch: .tagFileMismatch, what: "the tag manifest")
         // The digest chain must cover every tag file: nothing unverified travels in a bundle.
-        for path in tagFiles.keys.sorted() where path != BagLayout.tagManifest && !path.hasPrefix("tagmanifest-") && manifest.digest(for: path) == nil {
+        // Signatures cannot be in the tag manifest they sign; they are verified on their own.
+        for path in tagFiles.keys.sorted()
+        where path != BagLayout.tagManifest && !path.hasPrefix("tagmanifest-") && !path.hasPrefix(BundleSignatureFile.folder)
+            && manifest.digest(for: path) == nil {
             report(.tagFileMismatch, "'\(path)' is not covered by the tag manifest", entry: path)
         }
         for path in tagFiles.keys.sorted() where path.hasPrefix("tagmanifest-") && path != BagLayout.tagManifest {
@@ -175,6 +184,67 @@ final class BagChecker {
         }
         if tagFiles["fetch.txt"] != nil {
             report(.fetchNotAllowed, "fetch.txt asks the receiver to download files; a bundle must carry every file itself", entry: "fetch.txt")
+        }
+    }
+
+    // MARK: Signatures
+
+    /// Verifies every signature file: it must be well-formed, name this bundle and the
+    /// digest of this bag's tag manifest, and verify with a trusted key.
+    private func checkSignatures(bundleId: String?) {
+        let paths = tagFiles.keys.filter { $0.hasPrefix(BundleSignatureFile.folder) }.sorted()
+        let escalate: Severity = signatures.required ? .error : .warning
+        guard !paths.isEmpty else {
+            if signatures.required || signatures.trust != nil {
+                report(.unsignedBundle, "the bundle is not signed", severity: escalate)
+            }
+            return
+        }
+        let tagManifestDigest = tagFiles[BagLayout.tagManifest]?.digest
+        var seenKeys: [String: String] = [:]
+        var anyTrusted = false
+        var untrusted: [(path: String, message: String)] = []
+        for path in paths {
+            var check = SignatureCheck(path: path, verified: false)
+            defer { signatureChecks.append(check) }
+            let location = SourceLocation(file: bundleFile, entry: path)
+            guard path.hasSuffix(".xml"), !path.dropFirst(BundleSignatureFile.folder.count).contains("/"),
+                  let bytes = tagContents[path], let (statement, value) = BundleSignatureFile.read(bytes, location: location) else {
+                report(.badSignature, "the signature file is damaged or not a bundle signature", entry: path)
+                continue
+            }
+            check.organisation = statement.signerOrganisation
+            check.keyFingerprint = statement.signerKey
+            check.signedAt = statement.signedAt
+            if let earlier = seenKeys[statement.signerKey] {
+                report(.duplicateSignature, "the key \(statement.signerKey) also signed \(earlier)", entry: path)
+                continue
+            }
+            seenKeys[statement.signerKey] = path
+            guard statement.bundleId == bundleId, statement.tagManifestSHA512 == tagManifestDigest else {
+                report(.badSignature, statement.bundleId == bundleId
+                       ? "the signature does not cover this bag: its tag manifest changed after signing"
+                       : "the signature is for bundle '\(statement.bundleId)', not this one", entry: path)
+                continue
+            }
+            // Without a trust folder nothing can be verified, and nothing is asked: stay quiet.
+            guard let store = signatures.trust else { continue }
+            guard let trusted = store.entries[statement.signerKey] else {
+                untrusted.append((path, "signed by \(statement.signerOrganisation) with key \(statement.signerKey), which is not in the trust folder"))
+                continue
+            }
+            check.trustedAs = trusted.name
+            guard trusted.key.verifies(value, of: Array(statement.text.utf8)) else {
+                report(.badSignature, "the signature by \(statement.signerOrganisation) does not verify with the trusted key '\(trusted.name)'", entry: path)
+                continue
+            }
+            check.verified = true
+            anyTrusted = true
+        }
+        // An extra signature by a key the receiver does not know is worth a warning; it
+        // fails a required signature only when no trusted key signed at all.
+        for (path, message) in untrusted {
+            report(.untrustedSigner, message, entry: path, severity: anyTrusted ? .warning : escalate)
         }
     }
 
@@ -236,8 +306,10 @@ final class BagChecker {
         }
     }
 
-    private func report(_ code: DiagnosticCode, _ message: String, entry: String? = nil, line: Int? = nil) {
-        diagnostics.append(Diagnostic(code, message, at: SourceLocation(file: bundleFile, entry: entry, line: line)))
+    private func report(_ code: DiagnosticCode, _ message: String, entry: String? = nil, line: Int? = nil, severity: Severity? = nil) {
+        var diagnostic = Diagnostic(code, message, at: SourceLocation(file: bundleFile, entry: entry, line: line))
+        if let severity { diagnostic.severity = severity }
+        diagnostics.append(diagnostic)
     }
 
     static func isRecordPath(_ path: String) -> Bool {
@@ -252,4 +324,19 @@ enum BagInfoFields {
         "Source-Organization", "External-Identifier", "Bagging-Date", "Payload-Oxum",
         "Bag-Software-Agent", "BagIt-Profile-Identifier",
     ]
+}
+
+/// How a bundle's signatures are judged.
+public struct SignaturePolicy: Sendable {
+    /// The keys whose signatures are trusted; nil when signatures are not checked against any.
+    public var trust: TrustStore?
+    /// Whether a bundle must carry a valid signature by a trusted key (otherwise a missing or
+    /// untrusted signature is a warning; a bad signature is always an error).
+    public var required: Bool
+
+    /// Creates a policy.
+    public init(trust: TrustStore? = nil, required: Bool = false) {
+        self.trust = trust
+        self.required = required
+    }
 }

@@ -58,7 +58,7 @@ public struct BundlePacker: Sendable {
             let (records, warnings) = try validateAll(files, spool: spool, progress: progress)
             let attachments = try collectAttachments(records)
             let envelope = try makeEnvelope(records, attachments: attachments, options: options)
-            try checkEnvelope(envelope, records: records.count, attachments: attachments, destination: destination)
+            try checkEnvelope(envelope, records: records.count, attachments: attachments, options: options, destination: destination)
             let bytes = try write(records, attachments, envelope: envelope, options: options, spool: spool, to: output, progress: progress)
             try output.commit()
             return PackSummary(envelope: envelope, bytes: bytes, warnings: warnings)
@@ -195,7 +195,9 @@ public struct BundlePacker: Sendable {
     /// Nothing leaves the tool that it did not validate: the envelope is checked against
     /// its schema (the sender, recipients and bundle id come from the command line), and
     /// the bundle against the limits receivers apply.
-    private func checkEnvelope(_ envelope: BundleEnvelope, records: Int, attachments: [PackedAttachment], destination: String) throws {
+    private func checkEnvelope(
+        _ envelope: BundleEnvelope, records: Int, attachments: [PackedAttachment], options: PackOptions, destination: String
+    ) throws {
         let location = SourceLocation(file: destination, entry: BagLayout.envelope)
         let (_, problems) = EnvelopeValidator.validate(envelope.xmlBytes(), location: location, limits: limits.xml)
         guard !problems.containsErrors else { throw PackError.invalidInput(problems) }
@@ -203,6 +205,15 @@ public struct BundlePacker: Sendable {
         if entries > limits.maxEntries {
             throw PackError.invalidInput([Diagnostic(
                 .bundleExceedsLimits, "the bundle would have about \(entries) entries; receivers accept \(limits.maxEntries)", at: location)])
+        }
+        var keys: Set<String> = []
+        for signer in options.signers {
+            if !Signer.isOrganisationId(signer.organisation) {
+                throw PackError.invalidInput([Diagnostic(.badSignature, "the signing organisation '\(signer.organisation)' is not an organisation identifier such as ID-MOD", at: location)])
+            }
+            if !keys.insert(signer.key.publicKey.fingerprint).inserted {
+                throw PackError.invalidInput([Diagnostic(.duplicateSignature, "the key \(signer.key.publicKey.fingerprint) is asked to sign twice", at: location)])
+            }
         }
         if let large = attachments.first(where: { $0.size > limits.maxEntryBytes }) {
             throw PackError.invalidInput([Diagnostic(
@@ -234,7 +245,12 @@ public struct BundlePacker: Sendable {
         ]
         var tagManifest = Manifest()
         for (path, bytes) in files { tagManifest.add(path: path, digest: SHA512Hasher.hex(bytes)) }
-        files.append((BagLayout.tagManifest, Array(tagManifest.text().utf8)))
+        let tagManifestBytes = Array(tagManifest.text().utf8)
+        files.append((BagLayout.tagManifest, tagManifestBytes))
+        let digest = SHA512Hasher.hex(tagManifestBytes)
+        files += options.signers
+            .map { BundleSignatureFile.make(for: $0, bundleId: envelope.bundleId, tagManifestDigest: digest) }
+            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return files
     }
 
@@ -250,7 +266,12 @@ public struct BundlePacker: Sendable {
         let mtime = options.created.secondsSinceEpoch
 
         try tar.addDirectory(top, modificationTime: mtime)
+        var tagFolders: Set<String> = []
         for (path, bytes) in tagFiles(records, attachments, envelope: envelope, options: options) {
+            let folder = parentFolder(of: path)
+            if folder != ".", tagFolders.insert(folder).inserted {
+                try tar.addDirectory("\(top)/\(folder)", modificationTime: mtime)
+            }
             try tar.addFile("\(top)/\(path)", size: bytes.count, modificationTime: mtime) { file throws(ArchiveError) in
                 try file.write(bytes)
             }

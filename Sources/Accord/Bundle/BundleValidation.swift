@@ -18,6 +18,8 @@ public struct BundleValidation: Sendable, Hashable {
     public var records: [String: RecordValidation]
     /// Every file of the bag, in archive order.
     public var files: [File]
+    /// What was found about each signature.
+    public var signatures: [SignatureCheck]
     /// Every problem found: the archive, the bag, the envelope, the records, the cross-checks.
     public var diagnostics: [Diagnostic]
 

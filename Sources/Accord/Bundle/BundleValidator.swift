@@ -9,11 +9,14 @@ public struct BundleValidator: Sendable {
     public var limits: BundleLimits
     /// Validates each record.
     public var recordValidator: RecordValidator
+    /// How signatures are judged.
+    public var signatures: SignaturePolicy
 
     /// Creates a validator.
-    public init(limits: BundleLimits = .default, recordValidator: RecordValidator? = nil) {
+    public init(limits: BundleLimits = .default, recordValidator: RecordValidator? = nil, signatures: SignaturePolicy = SignaturePolicy()) {
         self.limits = limits
         self.recordValidator = recordValidator ?? RecordValidator(limits: limits.xml)
+        self.signatures = signatures
     }
 
     /// Checks the bundle at `path` (a `.tar.gz` file or a bag folder). Problems in the
@@ -38,7 +41,7 @@ public struct BundleValidator: Sendable {
     func check(
         _ source: BundleEntrySource, file: String, extractor: BundleExtractor?, progress: (@Sendable (ProgressReport) -> Void)?
     ) throws(FileError) -> BundleValidation {
-        let checker = BagChecker(bundleFile: file, limits: limits, validator: recordValidator)
+        let checker = BagChecker(bundleFile: file, limits: limits, validator: recordValidator, signatures: signatures)
         var files: [BundleValidation.File] = []
         var buffer = [UInt8](repeating: 0, count: 256 << 10)
         var bytesRead = 0
@@ -81,7 +84,7 @@ public struct BundleValidator: Sendable {
             let records = checker.abandon()
             let fault = Diagnostic(error.diagnosticCode, error.description, at: SourceLocation(file: file))
             return BundleValidation(
-                file: file, envelope: nil, records: records, files: files,
+                file: file, envelope: nil, records: records, files: files, signatures: [],
                 diagnostics: [fault] + records.keys.sorted().flatMap { records[$0]!.diagnostics })
         } catch let error as FileError {
             _ = checker.abandon()
@@ -93,7 +96,9 @@ public struct BundleValidator: Sendable {
         // The top-level folder's name is not checked against the bundle id: a bag folder may
         // be renamed (unpacked into a folder of the receiver's choosing, re-tarred).
         let (envelope, records) = checker.finish()
-        return BundleValidation(file: file, envelope: envelope, records: records, files: files, diagnostics: checker.diagnostics)
+        return BundleValidation(
+            file: file, envelope: envelope, records: records, files: files, signatures: checker.signatureChecks,
+            diagnostics: checker.diagnostics)
     }
 
     /// The path below the top-level folder, or nil for the top-level folder itself.

@@ -1,5 +1,5 @@
 /// What `accord pack` is asked to make.
-public struct PackOptions: Sendable, Hashable {
+public struct PackOptions: Sendable {
     /// The sending organisation's identifier (Source-Organization).
     public var sender: String
     /// The receiving organisations' identifiers.
@@ -19,6 +19,8 @@ public struct PackOptions: Sendable, Hashable {
     public var compressionLevel: Int
     /// Whether an existing file at the destination may be replaced.
     public var overwrite: Bool
+    /// Who signs the bundle (none, one, or a signer and countersigners).
+    public var signers: [Signer] = []
 
     /// Creates options with the defaults above.
     public init(

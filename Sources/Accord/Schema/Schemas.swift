@@ -8,6 +8,10 @@ enum Schemas {
     static let bundleEnvelope = compile(
         EmbeddedSchemas.bundleEnvelopeV1, name: "bundle-envelope-v1.xsd", namespace: BundleEnvelope.namespace)
 
+    /// The bundle-signature schema, version 1.
+    static let bundleSignature = compile(
+        EmbeddedSchemas.bundleSignatureV1, name: "bundle-signature-v1.xsd", namespace: BundleSignatureFile.namespace)
+
     private static func compile(_ bytes: [UInt8], name: String, namespace: String) -> CompiledSchema {
         do {
             return try CompiledSchema(bytes, name: name, namespace: namespace)

@@ -9,9 +9,9 @@ public final class AtomicFile {
     let descriptor: Int32
     private var finished = false
 
-    /// Creates the temporary file beside `destination`. Refuses to replace an existing
-    /// destination unless `overwrite` is set.
-    public init(destination: String, overwrite: Bool) throws(FileError) {
+    /// Creates the temporary file beside `destination`, with permissions `mode` (0o600 for
+    /// a secret). Refuses to replace an existing destination unless `overwrite` is set.
+    public init(destination: String, overwrite: Bool, mode: UInt32 = 0o644) throws(FileError) {
         if !overwrite, DirectoryListing.kind(of: destination) != .missing {
             throw FileError(path: destination, reason: .alreadyExists)
         }
@@ -20,7 +20,7 @@ public final class AtomicFile {
         var attempt = 0
         while true {
             let candidate = "\(folder)/.\(lastComponent(of: destination)).partial-\(getpid())-\(attempt)"
-            let opened = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            let opened = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
             if opened >= 0 {
                 temporaryPath = candidate
                 descriptor = opened

@@ -62,14 +62,19 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// A readable account: `path: cannot open: No such file or directory`.
     public var description: String {
+        "\(path): \(problem)"
+    }
+
+    /// What went wrong, without the path: `cannot open: No such file or directory`.
+    public var problem: String {
         switch reason {
-        case .cannotOpen(let code): return "\(path): cannot open: \(String(cString: strerror(code)))"
-        case .cannotRead(let code): return "\(path): cannot read: \(String(cString: strerror(code)))"
-        case .cannotWrite(let code): return "\(path): cannot write: \(String(cString: strerror(code)))"
-        case .alreadyExists: return "\(path): already exists (use --force to replace it)"
-        case .changedWhileReading: return "\(path): changed while it was being read; nothing was converted"
-        case .isDirectory: return "\(path): is a directory"
-        case .tooLarge(let size, let limit): return "\(path): the file is at least \(size) bytes; the limit is \(limit) bytes"
+        case .cannotOpen(let code): return "cannot open: \(String(cString: strerror(code)))"
+        case .cannotRead(let code): return "cannot read: \(String(cString: strerror(code)))"
+        case .cannotWrite(let code): return "cannot write: \(String(cString: strerror(code)))"
+        case .alreadyExists: return "already exists; it is not replaced (commands that may replace it take --force)"
+        case .changedWhileReading: return "changed while it was being read; nothing was written"
+        case .isDirectory: return "is a directory"
+        case .tooLarge(let size, let limit): return "the file is at least \(size) bytes; the limit is \(limit) bytes"
         }
     }
 }

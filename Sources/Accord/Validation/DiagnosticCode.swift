@@ -58,12 +58,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unexpectedPayloadFile = "B019"
     case fetchNotAllowed = "B020"
     case bundleExceedsLimits = "B021"
+    case unsignedBundle = "B022"
+    case untrustedSigner = "B023"
+    case badSignature = "B024"
+    case duplicateSignature = "B025"
 
     /// The severity a diagnostic with this code has.
     public var severity: Severity {
         switch self {
         case .duplicateNarrativeLanguage, .categoryPartyCountMismatch, .statusWithoutEvent,
-             .incompleteBagInfo, .unverifiedManifest:
+             .incompleteBagInfo, .unverifiedManifest, .unsignedBundle, .untrustedSigner:
             return .warning
         default:
             return .error
@@ -117,6 +121,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .unexpectedPayloadFile: return "A payload file is neither a record (data/records/*.xml) nor an attachment (data/attachments/)."
         case .fetchNotAllowed: return "The bag has a fetch.txt: an exchanged bundle must carry every file itself."
         case .bundleExceedsLimits: return "The bundle being packed would exceed a limit that receivers enforce."
+        case .unsignedBundle: return "The bundle carries no signature (an error when a signature is required)."
+        case .untrustedSigner: return "A signature was made with a key that is not in the trust folder (an error when a signature is required)."
+        case .badSignature: return "A signature does not verify, does not cover this bag, or is damaged."
+        case .duplicateSignature: return "The same key signed the bundle twice."
         }
     }
 }

@@ -52,6 +52,7 @@ extension AccordCommand {
         var force = false
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var signatures: SignatureOptions
 
         func run() async throws {
             let kind = input == "-" ? InputKind.record : InputKind.of(input)
@@ -90,9 +91,10 @@ extension AccordCommand {
 
         private func convertBundle() throws {
             let destination = try output.flatMap { $0 == "-" ? nil : try AtomicFile(destination: $0, overwrite: force) }
+            let converter = BundleJSONConverter(validator: try signatures.bundleValidator())
             var outcome: Outcome
             do {
-                let validation = try BundleJSONConverter().convert(input, ndjson: ndjson) { bytes throws(FileError) in
+                let validation = try converter.convert(input, ndjson: ndjson) { bytes throws(FileError) in
                     if let destination { try destination.write(bytes) } else { Self.writeStandardOutput(bytes) }
                 }
                 outcome = Outcome(.success(validation), file: input)

@@ -12,7 +12,8 @@ extension AccordCommand {
 
                 EXAMPLES
                   accord inspect received/ID-MOD-20250730T000000Z.tar.gz
-                  accord inspect --format json bundle.tar.gz | jq '.records[].id'
+                  accord inspect --format json bundle.tar.gz | jq '.envelope.records[].id'
+                  accord inspect bundle.tar.gz --trust partners/
 
                 EXIT STATUS
                   0 valid bundle; 1 invalid bundle; 2 usage error or unreadable file
@@ -23,19 +24,22 @@ extension AccordCommand {
         var bundle: String
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var signatures: SignatureOptions
 
         /// The `--format json` document.
         struct Inspection: Encodable {
             var file: String
             var valid: Bool
             var envelope: BundleEnvelope?
+            var signatures: [SignatureCheck]
             var files: [BundleValidation.File]
             var diagnostics: [JSONReport.JSONDiagnostic]
         }
 
         func run() async throws {
             let progress = ProgressPrinter()
-            let result = Result { () throws(FileError) in try BundleValidator().validate(atPath: bundle, progress: progress.callback) }
+            let validator = try signatures.bundleValidator()
+            let result = Result { () throws(FileError) in try validator.validate(atPath: bundle, progress: progress.callback) }
             progress.finish()
             guard case .success(let validation) = result else {
                 throw printOutcomes([Outcome(result, file: bundle)], report) { _, _ in "" }.exitCode
@@ -45,7 +49,7 @@ extension AccordCommand {
             switch report.format {
             case .json:
                 print(encodeJSON(Inspection(
-                    file: bundle, valid: valid, envelope: validation.envelope, files: validation.files,
+                    file: bundle, valid: valid, envelope: validation.envelope, signatures: validation.signatures, files: validation.files,
                     diagnostics: validation.diagnostics.map(JSONReport.JSONDiagnostic.init))))
             case .text:
                 print(Self.describe(validation))
@@ -86,6 +90,14 @@ extension AccordCommand {
                 }
             } else {
                 lines.append("No valid envelope; files read:")
+            }
+            lines.append("")
+            lines.append("Signatures (\(validation.signatures.count))")
+            for signature in validation.signatures {
+                let trust = signature.verified ? "verified, trusted as '\(signature.trustedAs ?? "")'"
+                    : signature.trustedAs != nil ? "DOES NOT VERIFY" : "not verified: key not trusted"
+                lines.append("  \(signature.organisation ?? "?")  signed \(signature.signedAt ?? "?")  \(trust)")
+                lines.append("      key \(signature.keyFingerprint ?? "?")")
             }
             let total = validation.files.reduce(0) { $0 + $1.size }
             lines.append("")

@@ -25,6 +25,7 @@ extension AccordCommand {
 
                 EXAMPLES
                   accord pack examples/indonesia-belarus-2025.xml -o bundle.tar.gz --sender ID-MOD --recipient BY-MOD
+                  accord pack records/ -o out.tar.gz --sender ID-MOD --recipient BY-MOD --sign keys/id-mod.key
                   accord pack records/ -o out.tar.gz --sender ID-MOD --recipient BY-MOD --recipient RU-MOD \\
                       --created 2025-07-30T00:00:00Z --classification restricted --level 9
 
@@ -66,6 +67,12 @@ extension AccordCommand {
         @Flag(help: "Replace the output file if it exists.")
         var force = false
 
+        @Option(help: "A private key (PKCS#8 PEM, from accord keygen) to sign the bundle with; repeat to countersign.")
+        var sign: [String] = []
+
+        @Option(help: "The organisation the signature speaks for. Default: the sender.")
+        var signer: String?
+
         @OptionGroup var report: ReportOptions
 
         func validate() throws {
@@ -77,28 +84,24 @@ extension AccordCommand {
                 throw ValidationError("--classification must be one of: \(known).")
             }
             _ = try creationTime()
+            if let signer, !Signer.isOrganisationId(signer) {
+                throw ValidationError("--signer must be an organisation identifier such as ID-MOD.")
+            }
         }
 
         /// `--created`, else `SOURCE_DATE_EPOCH`, else the clock.
         func creationTime() throws -> Timestamp {
-            if let created {
-                guard let time = Timestamp(xsdDateTime: created) else {
-                    throw ValidationError("--created must look like 2025-07-30T00:00:00Z (a time zone is required).")
-                }
-                return time
-            }
-            if let epoch = getenv("SOURCE_DATE_EPOCH").map({ String(cString: $0) }) {
-                guard let seconds = Int(epoch), seconds >= 0 else { throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds.") }
-                return Timestamp(secondsSinceEpoch: seconds)
-            }
-            return .now
+            try timeFromOptionOrEnvironment(created, option: "--created")
         }
 
         func run() async throws {
-            let options = PackOptions(
-                sender: sender, recipients: recipient, created: try creationTime(), bundleId: id,
+            let created = try creationTime()
+            var options = PackOptions(
+                sender: sender, recipients: recipient, created: created, bundleId: id,
                 classification: classification.flatMap(ConfidentialityLabel.Classification.init(rawValue:)),
                 policy: policy, releasableTo: releasableTo, compressionLevel: level, overwrite: force)
+            // Signed at the creation time, so that a signed bundle stays reproducible.
+            options.signers = try sign.map { Signer(key: try loadSigningKey($0), organisation: signer ?? sender, signedAt: created) }
             let progress = ProgressPrinter()
             var outcome = Outcome(file: output, kind: "bundle", bundleId: options.effectiveBundleId)
             var records = 0

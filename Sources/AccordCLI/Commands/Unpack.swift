@@ -31,11 +31,13 @@ extension AccordCommand {
         var force = false
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var signatures: SignatureOptions
 
         func run() async throws {
             let progress = ProgressPrinter()
+            let unpacker = BundleUnpacker(validator: try signatures.bundleValidator())
             let result = Result { () throws(FileError) in
-                try BundleUnpacker().unpack(bundle, to: output, overwrite: force, refusingWarnings: report.strict, progress: progress.callback)
+                try unpacker.unpack(bundle, to: output, overwrite: force, refusingWarnings: report.strict, progress: progress.callback)
             }
             progress.finish()
             let status = printOutcomes([Outcome(result, file: bundle)], report) { outcome, valid in

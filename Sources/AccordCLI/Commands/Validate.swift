@@ -19,6 +19,7 @@ extension AccordCommand {
                   accord validate examples/indonesia-belarus-2025.xml
                   accord validate received/ID-MOD-20250730T000000Z.tar.gz
                   accord validate --format json --strict received/*.xml > report.json
+                  accord validate received/bundle.tar.gz --trust partners/ --require-signature
 
                 EXIT STATUS
                   0 all inputs valid; 1 at least one invalid; 2 usage error or unreadable input
@@ -29,6 +30,7 @@ extension AccordCommand {
         var inputs: [String]
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var signatures: SignatureOptions
 
         func validate() throws {
             if inputs.isEmpty { throw ValidationError("Name at least one record or bundle to validate.") }
@@ -37,7 +39,7 @@ extension AccordCommand {
         func run() async throws {
             let progress = ProgressPrinter()
             let records = RecordValidator()
-            let bundles = BundleValidator()
+            let bundles = try signatures.bundleValidator()
             let outcomes = await withTaskGroup(of: (Int, Outcome).self) { group in
                 for (index, input) in inputs.enumerated() {
                     group.addTask {

@@ -1,0 +1,53 @@
+import Accord
+import ArgumentParser
+
+/// How signatures are checked; shared by the commands that read bundles.
+struct SignatureOptions: ParsableArguments {
+    @Option(help: "A folder of trusted public keys (*.pub, one per partner ministry); signatures are checked against them.")
+    var trust: String?
+
+    @Flag(name: .customLong("require-signature"), help: "Refuse a bundle without a valid signature by a trusted key.")
+    var requireSignature = false
+
+    func validate() throws {
+        if requireSignature && trust == nil { throw ValidationError("--require-signature needs --trust FOLDER.") }
+    }
+
+    /// The bundle validator these options call for.
+    func bundleValidator() throws -> BundleValidator {
+        let store: TrustStore?
+        do {
+            store = try trust.map { folder throws(TrustStoreError) in try TrustStore(folder: folder) }
+        } catch {
+            Terminal.printError(error.description)
+            throw ExitStatus.failure.exitCode
+        }
+        return BundleValidator(signatures: SignaturePolicy(trust: store, required: requireSignature))
+    }
+}
+
+/// `--created`-style times: an `xs:dateTime`, else `SOURCE_DATE_EPOCH`, else the clock.
+func timeFromOptionOrEnvironment(_ text: String?, option: String) throws -> Timestamp {
+    if let text {
+        guard let time = Timestamp(xsdDateTime: text) else {
+            throw ValidationError("\(option) must look like 2025-07-30T00:00:00Z (a time zone is required).")
+        }
+        return time
+    }
+    if let epoch = getenv("SOURCE_DATE_EPOCH").map({ String(cString: $0) }) {
+        guard let seconds = Int(epoch), seconds >= 0 else { throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds.") }
+        return Timestamp(secondsSinceEpoch: seconds)
+    }
+    return .now
+}
+
+/// Reads a private key file, exiting with status 2 and a clear message when it cannot.
+func loadSigningKey(_ path: String) throws -> SigningKey {
+    do {
+        let bytes = try readSmallFile(path)
+        return try SigningKey(pem: String(decoding: bytes, as: UTF8.self))
+    } catch {
+        Terminal.printError("\(path): \(error)")
+        throw ExitStatus.failure.exitCode
+    }
+}
