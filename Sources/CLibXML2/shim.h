@@ -1,6 +1,14 @@
 #ifndef ACCORD_CLIBXML2_SHIM_H
 #define ACCORD_CLIBXML2_SHIM_H
 
+// Debian's libxml2 is built with ICU, and <libxml/encoding.h> then includes ICU's headers,
+// whose UErrorCode clashes with the copy inside Foundation ("'UErrorCode' has different
+// definitions in different modules"), flakily, in any module that sees both. Accord never
+// touches the ICU converter fields this hides (only pointers to the handler struct pass
+// through it), so the clang module is built without them.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>

@@ -35,6 +35,13 @@ struct EntryNamespace {
             topLevelFolder = top
         }
 
+        // When the parent folder is already known under this very spelling, all its
+        // ancestors were checked when it was first seen: checking only that keeps the cost
+        // of each entry linear in its length, however deep the folders go.
+        let parent = components.dropLast().joined(separator: "/")
+        if let known = seen[parent.lowercased()], known.use != .file, known.spelling.utf8.elementsEqual(parent.utf8) {
+            return try admitName(path, kind: kind, entry: entry())
+        }
         var ancestor = ""
         for component in components.dropLast() {
             ancestor += ancestor.isEmpty ? String(component) : "/" + component
@@ -51,6 +58,11 @@ struct EntryNamespace {
             }
         }
 
+        try admitName(path, kind: kind, entry: entry())
+    }
+
+    /// Records the name itself, refusing a duplicate.
+    private mutating func admitName(_ path: String, kind: TarEntryKind, entry: @autoclosure () -> String) throws(ArchiveError) {
         let key = path.lowercased()
         if let earlier = seen[key] {
             let isFirstMentionOfFolder = kind == .directory && earlier.use == .impliedFolder

@@ -19,6 +19,7 @@ final class BagChecker {
     private var tagFiles: [String: FileFacts] = [:]
     private var tagContents: [String: [UInt8]] = [:]
     private var oversizeRecords: Set<String> = []
+    private var bagInfo: BagInfo?
     private(set) var diagnostics: [Diagnostic] = []
 
     private let signatures: SignaturePolicy
@@ -33,7 +34,25 @@ final class BagChecker {
 
     /// Whether the checker needs the bytes of the file at `path` (tag files and records).
     func wantsContents(_ path: String) -> Bool {
-        !path.hasPrefix(BagLayout.payloadFolder) || Self.isRecordPath(path)
+        Self.isRecordPath(path) || Self.heldTagFiles.contains(path) || Self.isSignaturePath(path)
+    }
+
+    /// The tag files read whole (every other file is only hashed as it streams).
+    static let heldTagFiles: Set<String> = [
+        BagLayout.bagDeclaration, BagLayout.bagInfo, BagLayout.payloadManifest, BagLayout.tagManifest, BagLayout.envelope,
+    ]
+
+    /// `manifest-ALG.txt` or `tagmanifest-ALG.txt` at the top of the bag (RFC 8493 names).
+    static func isManifestName(_ path: String, prefix: String) -> Bool {
+        guard path.hasPrefix(prefix), path.hasSuffix(".txt"), !path.contains("/") else { return false }
+        let algorithm = path.dropFirst(prefix.count).dropLast(4)
+        return !algorithm.isEmpty && algorithm.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+    }
+
+    /// A signature file: `accord-signatures/NAME.xml`, directly in that folder.
+    static func isSignaturePath(_ path: String) -> Bool {
+        path.hasPrefix(BundleSignatureFile.folder) && path.hasSuffix(".xml")
+            && !path.dropFirst(BundleSignatureFile.folder.count).contains("/")
     }
 
     /// The most bytes of the file at `path` the checker holds in memory.
@@ -60,7 +79,7 @@ final class BagChecker {
             tagFiles[path] = facts
             if let contents {
                 tagContents[path] = contents
-            } else {
+            } else if wantsContents(path) {
                 report(.archiveLimitExceeded, "the tag file is \(facts.size) bytes; the limit is \(limits.maxTagFileBytes) bytes", entry: path)
             }
         }
@@ -68,13 +87,15 @@ final class BagChecker {
 
     /// Stops after a fault in the archive: waits for the records already submitted and
     /// returns their results, without the end-of-bag checks.
-    func abandon() -> [String: RecordValidation] {
-        pool.finish()
+    func abandon() -> [String: BundleRecord] {
+        let (records, overflow) = pool.finish(bundleFile: bundleFile)
+        if let overflow { diagnostics.append(overflow) }
+        return records
     }
 
     /// Runs every end-of-bag check and returns the envelope (when valid) and the records' results.
-    func finish() -> (envelope: BundleEnvelope?, records: [String: RecordValidation]) {
-        let records = pool.finish()
+    func finish() -> (envelope: BundleEnvelope?, records: [String: BundleRecord]) {
+        let (records, overflow) = pool.finish(bundleFile: bundleFile)
         checkDeclaration()
         checkPayloadManifest()
         checkBagInfo()
@@ -83,6 +104,7 @@ final class BagChecker {
         if let envelope { crossCheck(envelope, records: records) }
         checkSignatures(bundleId: envelope?.bundleId)
         for path in records.keys.sorted() { diagnostics += records[path]!.diagnostics }
+        if let overflow { diagnostics.append(overflow) }
         return (envelope, records)
     }
 
@@ -110,7 +132,7 @@ final class BagChecker {
         for path in payload.keys.sorted() where manifest.digest(for: path) == nil {
             report(.unlistedPayloadFile, "'\(path)' is in the bundle but not in the manifest", entry: path)
         }
-        for path in tagFiles.keys.sorted() where path.hasPrefix("manifest-") && path != BagLayout.payloadManifest {
+        for path in tagFiles.keys.sorted() where Self.isManifestName(path, prefix: "manifest-") && path != BagLayout.payloadManifest {
             report(.unverifiedManifest, "\(path) is not verified: Accord verifies SHA-512 manifests only", entry: path)
         }
     }
@@ -150,8 +172,12 @@ final class BagChecker {
             return
         }
         let (info, problems) = BagInfo.parse(bytes)
+        bagInfo = info
         for problem in problems {
             report(.malformedBagInfo, problem.message, entry: BagLayout.bagInfo, line: problem.line)
+        }
+        if info.fields.filter({ $0.label.lowercased() == "payload-oxum" }).count > 1 {
+            report(.malformedBagInfo, "Payload-Oxum is given more than once", entry: BagLayout.bagInfo)
         }
         if let oxum = info.value("Payload-Oxum") {
             let actual = (bytes: payload.values.reduce(0) { $0 + $1.size }, files: payload.count)
@@ -163,7 +189,10 @@ final class BagChecker {
                 report(.malformedBagInfo, "Payload-Oxum '\(oxum)' is not 'bytes.files'", entry: BagLayout.bagInfo)
             }
         }
-        for field in BagInfoFields.required where info.value(field) == nil {
+        if info.value("Payload-Oxum") == nil {
+            report(.payloadOxumMismatch, "bag-info.txt has no Payload-Oxum: the payload's completeness cannot be checked", entry: BagLayout.bagInfo)
+        }
+        for field in BagInfoFields.required where field != "Payload-Oxum" && info.value(field) == nil {
             report(.incompleteBagInfo, "bag-info.txt has no \(field)", entry: BagLayout.bagInfo)
         }
     }
@@ -175,11 +204,11 @@ final class BagChecker {
         // The digest chain must cover every tag file: nothing unverified travels in a bundle.
         // Signatures cannot be in the tag manifest they sign; they are verified on their own.
         for path in tagFiles.keys.sorted()
-        where path != BagLayout.tagManifest && !path.hasPrefix("tagmanifest-") && !path.hasPrefix(BundleSignatureFile.folder)
+        where !Self.isManifestName(path, prefix: "tagmanifest-") && !Self.isSignaturePath(path)
             && manifest.digest(for: path) == nil {
             report(.tagFileMismatch, "'\(path)' is not covered by the tag manifest", entry: path)
         }
-        for path in tagFiles.keys.sorted() where path.hasPrefix("tagmanifest-") && path != BagLayout.tagManifest {
+        for path in tagFiles.keys.sorted() where Self.isManifestName(path, prefix: "tagmanifest-") && path != BagLayout.tagManifest {
             report(.unverifiedManifest, "\(path) is not verified: Accord verifies SHA-512 manifests only", entry: path)
         }
         if tagFiles["fetch.txt"] != nil {
@@ -193,6 +222,9 @@ final class BagChecker {
     /// digest of this bag's tag manifest, and verify with a trusted key.
     private func checkSignatures(bundleId: String?) {
         let paths = tagFiles.keys.filter { $0.hasPrefix(BundleSignatureFile.folder) }.sorted()
+        for path in paths where !Self.isSignaturePath(path) {
+            report(.badSignature, "'\(path)' is not a signature file (accord-signatures/ holds NAME.xml files only)", entry: path)
+        }
         let escalate: Severity = signatures.required ? .error : .warning
         guard !paths.isEmpty else {
             if signatures.required || signatures.trust != nil {
@@ -204,12 +236,11 @@ final class BagChecker {
         var seenKeys: [String: String] = [:]
         var anyTrusted = false
         var untrusted: [(path: String, message: String)] = []
-        for path in paths {
+        for path in paths where Self.isSignaturePath(path) {
             var check = SignatureCheck(path: path, verified: false)
             defer { signatureChecks.append(check) }
             let location = SourceLocation(file: bundleFile, entry: path)
-            guard path.hasSuffix(".xml"), !path.dropFirst(BundleSignatureFile.folder.count).contains("/"),
-                  let bytes = tagContents[path], let (statement, value) = BundleSignatureFile.read(bytes, location: location) else {
+            guard let bytes = tagContents[path], let (statement, value) = BundleSignatureFile.read(bytes, location: location) else {
                 report(.badSignature, "the signature file is damaged or not a bundle signature", entry: path)
                 continue
             }
@@ -261,7 +292,13 @@ final class BagChecker {
         return envelope
     }
 
-    private func crossCheck(_ envelope: BundleEnvelope, records: [String: RecordValidation]) {
+    private func crossCheck(_ envelope: BundleEnvelope, records: [String: BundleRecord]) {
+        // bag-info.txt and the envelope must tell the same story where they overlap.
+        for (label, expected) in [("Source-Organization", envelope.sender), ("External-Identifier", envelope.bundleId)] {
+            if let value = bagInfo?.value(label), value != expected {
+                report(.envelopeIndexMismatch, "bag-info.txt's \(label) is '\(value)' but the envelope says '\(expected)'", entry: BagLayout.bagInfo)
+            }
+        }
         let indexed = Dictionary(envelope.records.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var seenIds: [String: String] = [:]
         for entry in envelope.records {
@@ -276,21 +313,20 @@ final class BagChecker {
                 report(.envelopeIndexMismatch, "the envelope lists \(entry.path) but the bundle does not carry it", entry: BagLayout.envelope)
                 continue
             }
-            guard let record = records[entry.path]?.record else { continue }
-            if record.id != entry.id {
-                report(.envelopeIndexMismatch, "the envelope says \(entry.path) is record '\(entry.id)', but the file holds '\(record.id)'", entry: entry.path)
+            guard let record = records[entry.path], let id = record.id, let classification = record.classification else { continue }
+            if id != entry.id {
+                report(.envelopeIndexMismatch, "the envelope says \(entry.path) is record '\(entry.id)', but the file holds '\(id)'", entry: entry.path)
             }
-            if record.status != entry.status || record.confidentiality.classification != entry.classification {
-                report(.envelopeIndexMismatch, "the envelope's status or classification for '\(record.id)' differs from the record's", entry: entry.path)
+            if record.status != entry.status || classification != entry.classification {
+                report(.envelopeIndexMismatch, "the envelope's status or classification for '\(id)' differs from the record's", entry: entry.path)
             }
-            if record.confidentiality.classification > envelope.confidentiality.classification {
-                report(.bundleLabelTooLow, "record '\(record.id)' is \(record.confidentiality.classification.rawValue) but the bundle is labelled \(envelope.confidentiality.classification.rawValue)", entry: entry.path)
+            if classification > envelope.confidentiality.classification {
+                report(.bundleLabelTooLow, "record '\(id)' is \(classification.rawValue) but the bundle is labelled \(envelope.confidentiality.classification.rawValue)", entry: entry.path)
             }
-            for document in record.sources {
-                guard let attachment = document.attachment else { continue }
+            for attachment in record.attachments {
                 let path = BagLayout.attachmentsFolder + attachment
                 if payload[path] == nil {
-                    report(.missingAttachment, "record '\(record.id)' names the attachment \(path), which the bundle does not carry", entry: entry.path)
+                    report(.missingAttachment, "record '\(id)' names the attachment \(path), which the bundle does not carry", entry: entry.path)
                 }
             }
         }

@@ -3,7 +3,8 @@
 public struct BundleLimits: Sendable, Hashable {
     /// Limits on each XML document (records and envelope).
     public var xml: XMLLimits
-    /// The largest tag file (manifests, bag-info.txt, the envelope) held in memory.
+    /// The largest tag file Accord reads whole (bagit.txt, bag-info.txt, the SHA-512
+    /// manifests, the envelope, each signature); other tag files are only hashed.
     public var maxTagFileBytes: Int
     /// Limits on the archive itself.
     var archive: ArchiveLimits
@@ -32,7 +33,7 @@ public struct BundleLimits: Sendable, Hashable {
     /// The defaults: see `docs/bundle-format.md`.
     public init() {
         xml = .default
-        maxTagFileBytes = 256 << 20
+        maxTagFileBytes = 64 << 20
         archive = ArchiveLimits()
     }
 

@@ -99,10 +99,20 @@ public struct BundlePacker: Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let outcome: Result<(RecordValidation, PackedRecord?), FileError>
             do throws(FileError) {
-                let result = try validator.validateRecordFile(atPath: files[index])
+                var result = try validator.validateRecordFile(atPath: files[index])
                 var packed: PackedRecord?
                 if result.isValid, let record = result.record {
                     let canonical = record.xmlBytes()
+                    // Canonical XML can be larger than the input (escaping, indentation);
+                    // what is sent must pass the limits it will be read with.
+                    guard canonical.count <= validator.limits.maxBytes else {
+                        result.diagnostics.append(Diagnostic(
+                            .documentTooLarge,
+                            "in canonical form the record is \(canonical.count) bytes; receivers accept \(validator.limits.maxBytes)",
+                            at: SourceLocation(file: files[index])))
+                        outcomes.withLock { $0[index] = .success((result, nil)) }
+                        return
+                    }
                     let offset = try spool.append(canonical)
                     packed = PackedRecord(
                         sourcePath: files[index], record: record, bagPath: BagLayout.recordPath(forId: record.id),
@@ -127,14 +137,16 @@ public struct BundlePacker: Sendable {
                 if let packed { records.append(packed) }
             }
         }
+        // Ids are compared without regard to case: their files must not collide on a
+        // case-insensitive disk, and the archive refuses such names.
         var firstFile: [String: String] = [:]
         for record in records {
-            if let earlier = firstFile[record.record.id] {
+            if let earlier = firstFile[record.record.id.lowercased()] {
                 diagnostics.append(Diagnostic(
                     .duplicateRecordId, "record id '\(record.record.id)' is also used by \(earlier)",
                     at: SourceLocation(file: record.sourcePath, path: "/partnershipRecord/recordId")))
             } else {
-                firstFile[record.record.id] = record.sourcePath
+                firstFile[record.record.id.lowercased()] = record.sourcePath
             }
         }
         guard !diagnostics.containsErrors, !(refusesWarnings && !diagnostics.isEmpty) else {

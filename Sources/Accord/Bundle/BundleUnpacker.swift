@@ -17,6 +17,8 @@ public struct BundleUnpacker: Sendable {
         _ bundle: String, to destination: String, overwrite: Bool = false, refusingWarnings: Bool = false,
         progress: (@Sendable (ProgressReport) -> Void)? = nil
     ) throws(FileError) -> BundleValidation {
+        var destination = destination
+        while destination.count > 1 && destination.hasSuffix("/") { destination.removeLast() }
         let exists = DirectoryListing.kind(of: destination) != .missing
         if exists && !overwrite { throw FileError(path: destination, reason: .alreadyExists) }
         let parent = parentFolder(of: destination)

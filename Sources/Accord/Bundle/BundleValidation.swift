@@ -14,8 +14,8 @@ public struct BundleValidation: Sendable, Hashable {
     public var file: String
     /// The envelope, when it was present and valid.
     public var envelope: BundleEnvelope?
-    /// The records' own validations, by path in the bag.
-    public var records: [String: RecordValidation]
+    /// What was found of each record, by path in the bag.
+    public var records: [String: BundleRecord]
     /// Every file of the bag, in archive order.
     public var files: [File]
     /// What was found about each signature.

@@ -85,7 +85,7 @@ public struct BundleValidator: Sendable {
             let fault = Diagnostic(error.diagnosticCode, error.description, at: SourceLocation(file: file))
             return BundleValidation(
                 file: file, envelope: nil, records: records, files: files, signatures: [],
-                diagnostics: [fault] + records.keys.sorted().flatMap { records[$0]!.diagnostics })
+                diagnostics: [fault] + records.keys.sorted().flatMap { records[$0]!.diagnostics } + checker.diagnostics)
         } catch let error as FileError {
             _ = checker.abandon()
             throw error

@@ -44,10 +44,16 @@ extension RecordRule {
             guard let stage = stage(event.type), let text = event.date, let date = CalendarDate(text) else { return nil }
             return (index, event, stage, date)
         }
+        // The latest date of each stage, then for each event the latest of the stages
+        // before its own: one pass each, however many events a hostile record lists.
+        var latestByStage: [Int: (event: Event, date: CalendarDate)] = [:]
+        for item in dated where latestByStage[item.stage].map({ $0.date < item.date }) ?? true {
+            latestByStage[item.stage] = (item.event, item.date)
+        }
         var findings: [Finding] = []
         for later in dated {
-            let conflicts = dated.filter { $0.stage < later.stage && later.date < $0.date }
-            guard let earlier = conflicts.max(by: { $0.date < $1.date }) else { continue }
+            let candidates = (1..<later.stage).compactMap { latestByStage[$0] }
+            guard let earlier = candidates.max(by: { $0.date < $1.date }), later.date < earlier.date else { continue }
             findings.append(Finding(
                 path: "\(root)/events/event[\(later.index + 1)]",
                 message: "the \(later.event.type.rawValue) is dated \(later.date), before the \(earlier.event.type.rawValue) on \(earlier.date)"))

@@ -49,7 +49,7 @@ final class CompiledSchema: @unchecked Sendable {
             xmlSchemaSetValidStructuredErrors(context, XMLErrorCollector.callback, Unmanaged.passUnretained(errors).toOpaque())
             return xmlSchemaValidateDoc(context, document.pointer)
         }
-        var diagnostics = errors.entries.filter { !$0.isWarning }.map { entry in
+        var diagnostics = errors.entriesWithSummary.filter { !$0.isWarning }.map { entry in
             Diagnostic(
                 .schemaViolation,
                 entry.message.replacingAll(namespaceNoise, with: ""),

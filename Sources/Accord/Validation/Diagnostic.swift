@@ -18,13 +18,21 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.location = location
     }
 
-    /// The compiler-style line: `path:line:col: error[CODE]: message`.
+    /// The compiler-style line: `path:line:col: error[CODE]: message`. Control and
+    /// bidirectional-override characters, which a hostile input could put in a name or a
+    /// message to rewrite the user's terminal, are shown escaped (`\x1B`).
     public var formatted: String {
-        "\(location.description): \(severity.rawValue)[\(code.rawValue)]: \(message)"
+        printable("\(location.description): \(severity.rawValue)[\(code.rawValue)]: \(message)")
     }
 }
 
-extension Array where Element == Diagnostic {
+extension Collection where Element == Diagnostic {
     /// Whether any diagnostic is an error.
     public var containsErrors: Bool { contains { $0.severity == .error } }
+}
+
+/// `text` safe to print on a terminal: control characters (C0, C1, DEL) and bidirectional
+/// overrides escaped as `\xNN` or `\u{NNNN}`; everything else as it is.
+public func printable(_ text: String) -> String {
+    PrintableName.escaping(text)
 }

@@ -62,6 +62,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case untrustedSigner = "B023"
     case badSignature = "B024"
     case duplicateSignature = "B025"
+    case moreProblemsNotShown = "B026"
 
     /// The severity a diagnostic with this code has.
     public var severity: Severity {
@@ -125,6 +126,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .untrustedSigner: return "A signature was made with a key that is not in the trust folder (an error when a signature is required)."
         case .badSignature: return "A signature does not verify, does not cover this bag, or is damaged."
         case .duplicateSignature: return "The same key signed the bundle twice."
+        case .moreProblemsNotShown: return "More problems were found than are reported; the first ones are shown."
         }
     }
 }

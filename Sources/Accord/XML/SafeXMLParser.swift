@@ -23,7 +23,8 @@ enum SafeXMLParser {
     /// Parses `bytes`; `file` only labels diagnostics. Must run inside ``LibXML/withScope(_:)``.
     static func parse(_ bytes: [UInt8], file: String, limits: XMLLimits) -> Outcome {
         let location = { (line: Int?, column: Int?) in SourceLocation(file: file, line: line, column: column) }
-        guard bytes.count <= limits.maxBytes else {
+        // libxml2 takes sizes as 32-bit ints: no limit can go beyond that.
+        guard bytes.count <= min(limits.maxBytes, Int(Int32.max)) else {
             return Outcome(document: nil, diagnostics: [Diagnostic(
                 .documentTooLarge,
                 "the file is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes",
@@ -70,7 +71,7 @@ enum SafeXMLParser {
                 at: location(line, nil)))
         }
         if diagnostics.isEmpty {
-            for entry in errors.entries where !entry.isWarning {
+            for entry in errors.entriesWithSummary where !entry.isWarning {
                 diagnostics.append(Diagnostic(.malformedXML, entry.message, at: location(entry.line, entry.column)))
             }
             if !wellFormed && diagnostics.isEmpty {

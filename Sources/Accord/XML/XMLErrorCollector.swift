@@ -11,12 +11,21 @@ final class XMLErrorCollector {
     }
 
     private(set) var entries: [Entry] = []
+    /// Errors beyond ``limit``, counted but not kept: a hostile document can raise millions.
+    private(set) var dropped = 0
+
+    /// The most entries kept for one document.
+    static let limit = 100
 
     /// libxml2's error code for a parse stopped on purpose (by `xmlStopParser`).
     private static let userStop = Int32(XML_ERR_USER_STOP.rawValue)
 
     fileprivate func record(_ error: xmlError) {
         if error.code == Self.userStop { return }
+        guard entries.count < Self.limit else {
+            dropped += 1
+            return
+        }
         var message = error.message.map { String(cString: $0) } ?? "unknown error"
         while message.last?.isWhitespace == true { message.removeLast() }
         entries.append(Entry(
@@ -25,6 +34,12 @@ final class XMLErrorCollector {
             column: error.int2 > 0 ? Int(error.int2) : nil,
             isWarning: error.level == XML_ERR_WARNING
         ))
+    }
+
+    /// The kept entries, then one that counts the dropped ones, if any.
+    var entriesWithSummary: [Entry] {
+        guard dropped > 0 else { return entries }
+        return entries + [Entry(message: "\(dropped) more problems are not shown (the first \(Self.limit) are)", line: nil, column: nil, isWarning: false)]
     }
 
     /// A C callback that appends to the collector passed as its context.

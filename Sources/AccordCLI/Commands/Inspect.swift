@@ -102,7 +102,8 @@ extension AccordCommand {
             let total = validation.files.reduce(0) { $0 + $1.size }
             lines.append("")
             lines.append("\(validation.files.count) files, \(total) bytes")
-            return lines.joined(separator: "\n")
+            // Everything shown comes from the bundle: make it safe for the terminal.
+            return lines.map(printable).joined(separator: "\n")
         }
     }
 }

@@ -20,7 +20,8 @@ enum InputKind {
         var status = stat()
         if stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR { return .bundle }
         if [".tar.gz", ".tgz", ".tar"].contains(where: path.hasSuffix) { return .bundle }
-        let descriptor = open(path, O_RDONLY)
+        // Non-blocking, so that naming a FIFO does not hang here.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { return .record }
         defer { close(descriptor) }
         var head = [UInt8](repeating: 0, count: 512)

