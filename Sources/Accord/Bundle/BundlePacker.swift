@@ -25,10 +25,13 @@ public struct BundlePacker: Sendable {
         self.validator = validator
     }
 
-    /// A record ready to be packed: where its canonical bytes are in the spool.
+    /// A record ready to be packed: its index entry, the attachments it names (with the
+    /// position of the naming document), and where its canonical bytes are in the spool.
+    /// The record itself is not kept, so that memory does not grow with the records.
     private struct PackedRecord {
         var sourcePath: String
-        var record: PartnershipRecord
+        var entry: BundleEnvelope.Entry
+        var attachments: [(document: Int, name: String)]
         var bagPath: String
         var spoolOffset: Int
         var size: Int
@@ -114,10 +117,14 @@ public struct BundlePacker: Sendable {
                         return
                     }
                     let offset = try spool.append(canonical)
+                    let bagPath = BagLayout.recordPath(forId: record.id)
                     packed = PackedRecord(
-                        sourcePath: files[index], record: record, bagPath: BagLayout.recordPath(forId: record.id),
+                        sourcePath: files[index], entry: BundleEnvelope.Entry(record, path: bagPath),
+                        attachments: record.sources.enumerated().compactMap { index, document in document.attachment.map { (index, $0) } },
+                        bagPath: bagPath,
                         spoolOffset: offset, size: canonical.count, digest: SHA512Hasher.hex(canonical))
                 }
+                result.record = nil  // the packed entry keeps what is needed; memory stays flat
                 outcome = .success((result, packed))
             } catch {
                 outcome = .failure(error)
@@ -141,12 +148,12 @@ public struct BundlePacker: Sendable {
         // case-insensitive disk, and the archive refuses such names.
         var firstFile: [String: String] = [:]
         for record in records {
-            if let earlier = firstFile[record.record.id.lowercased()] {
+            if let earlier = firstFile[record.entry.id.lowercased()] {
                 diagnostics.append(Diagnostic(
-                    .duplicateRecordId, "record id '\(record.record.id)' is also used by \(earlier)",
+                    .duplicateRecordId, "record id '\(record.entry.id)' is also used by \(earlier)",
                     at: SourceLocation(file: record.sourcePath, path: "/partnershipRecord/recordId")))
             } else {
-                firstFile[record.record.id.lowercased()] = record.sourcePath
+                firstFile[record.entry.id.lowercased()] = record.sourcePath
             }
         }
         guard !diagnostics.containsErrors, !(refusesWarnings && !diagnostics.isEmpty) else {
@@ -161,8 +168,7 @@ public struct BundlePacker: Sendable {
         var byBagPath: [String: PackedAttachment] = [:]
         var problems: [Diagnostic] = []
         for packed in records {
-            for (index, document) in packed.record.sources.enumerated() {
-                guard let name = document.attachment else { continue }
+            for (index, name) in packed.attachments {
                 let folder = parentFolder(of: packed.sourcePath)
                 let candidates = ["\(folder)/attachments/\(name)", "\(folder)/\(name)"]
                 let location = SourceLocation(file: packed.sourcePath, path: "/partnershipRecord/sources/document[\(index + 1)]")
@@ -186,13 +192,13 @@ public struct BundlePacker: Sendable {
     }
 
     private func makeEnvelope(_ records: [PackedRecord], attachments: [PackedAttachment], options: PackOptions) throws -> BundleEnvelope {
-        let highest = records.map(\.record.confidentiality.classification).max() ?? .unclassified
+        let highest = records.map(\.entry.classification).max() ?? .unclassified
         let classification = options.classification ?? highest
         if classification < highest {
-            let record = records.first { $0.record.confidentiality.classification == highest }!
+            let record = records.first { $0.entry.classification == highest }!
             throw PackError.invalidInput([Diagnostic(
                 .bundleLabelTooLow,
-                "the bundle would be labelled \(classification.rawValue) but record '\(record.record.id)' is \(highest.rawValue)",
+                "the bundle would be labelled \(classification.rawValue) but record '\(record.entry.id)' is \(highest.rawValue)",
                 at: SourceLocation(file: record.sourcePath, path: "/partnershipRecord/confidentiality"))])
         }
         return BundleEnvelope(
@@ -200,7 +206,7 @@ public struct BundlePacker: Sendable {
             created: options.created.description,
             confidentiality: ConfidentialityLabel(
                 policy: options.policy ?? options.sender, classification: classification, releasableTo: options.releasableTo),
-            records: records.map { BundleEnvelope.Entry($0.record, path: $0.bagPath) },
+            records: records.map(\.entry),
             attachments: attachments.map(\.bagPath))
     }
 

@@ -50,20 +50,4 @@ enum JSONPath {
         }
         return (String(segment[..<open]), position)
     }
-
-    /// The XPath of the element that starts on each line of a document Accord wrote
-    /// (canonical XML puts every element on a line of its own).
-    static func xpathsByLine(_ root: XMLElement) -> [Int: String] {
-        var table: [Int: String] = [:]
-        func visit(_ element: XMLElement, _ path: String) {
-            table[element.line] = table[element.line] ?? path
-            var seen: [String: Int] = [:]
-            for child in element.children {
-                seen[child.localName, default: 0] += 1
-                visit(child, "\(path)/\(child.localName)[\(seen[child.localName]!)]")
-            }
-        }
-        visit(root, "/\(root.localName)")
-        return table
-    }
 }

@@ -36,7 +36,7 @@ extension RecordValidator {
         let xml = record.xmlBytes()
         let checked = validate(xml, file: file)
         let lines = LibXML.withScope { _ in SafeXMLParser.parse(xml, file: file, limits: limits).document?.tree() }
-            .map(JSONPath.xpathsByLine) ?? [:]
+            .map(ElementPaths.paths(byLine:)) ?? [:]
         result.diagnostics = checked.diagnostics.map { diagnostic in
             var moved = diagnostic
             let xpath = diagnostic.location.path ?? diagnostic.location.line.flatMap { lines[$0] }

@@ -58,21 +58,21 @@ public struct RecordValidator: Sendable {
         guard !result.diagnostics.containsErrors, let tree = document.tree() else { return result }
 
         let record: PartnershipRecord
-        let lines: [String: Int]
         switch Result(catching: { () throws(RecordReadError) in try RecordXMLReader.read(tree) }) {
         case .success(let read):
-            (record, lines) = read
+            record = read
         case .failure(let error):
             result.diagnostics.append(Diagnostic(
                 .schemaViolation, error.message, at: SourceLocation(file: file, line: error.line, path: error.path)))
             return result
         }
         result.record = record
-        for rule in rules {
-            for finding in rule.check(record) {
-                result.diagnostics.append(Diagnostic(rule.code, finding.message, at: SourceLocation(
-                    file: file, line: Self.line(of: finding.path, in: lines), path: finding.path)))
-            }
+        let findings = rules.flatMap { rule in rule.check(record).map { (rule.code, $0) } }
+        guard !findings.isEmpty else { return result }
+        let lines = ElementPaths.lines(of: tree)
+        for (code, finding) in findings {
+            result.diagnostics.append(Diagnostic(code, finding.message, at: SourceLocation(
+                file: file, line: Self.line(of: finding.path, in: lines), path: finding.path)))
         }
         return result
     }

@@ -1,26 +1,10 @@
 /// Builds a ``PartnershipRecord`` from a parsed document.
 ///
 /// The reader expects a document the schema has accepted; on anything else it throws a
-/// ``RecordReadError`` naming the element, rather than guessing. Alongside the record it
-/// returns the line of every element it read, keyed by XPath, so that rule diagnostics
-/// can point at lines.
+/// ``RecordReadError`` naming the element, rather than guessing.
 struct RecordXMLReader {
-    /// The line of each element read, keyed by XPath (a class, so that the reading
-    /// closures can record lines without capturing a mutable reader).
-    private final class LineTable {
-        var lines: [String: Int] = [:]
-        subscript(path: String) -> Int? {
-            get { lines[path] }
-            set { lines[path] = newValue }
-        }
-    }
-
-    private let lines = LineTable()
-
-    static func read(_ root: XMLElement) throws(RecordReadError) -> (record: PartnershipRecord, lines: [String: Int]) {
-        let reader = RecordXMLReader()
-        let record = try reader.record(root)
-        return (record, reader.lines.lines)
+    static func read(_ root: XMLElement) throws(RecordReadError) -> PartnershipRecord {
+        try RecordXMLReader().record(root)
     }
 
     private func record(_ root: XMLElement) throws(RecordReadError) -> PartnershipRecord {
@@ -28,7 +12,6 @@ struct RecordXMLReader {
         guard root.localName == "partnershipRecord", root.namespace == PartnershipRecord.namespace else {
             throw RecordReadError(path: "/", line: root.line, message: "the root element is not a partnership record")
         }
-        lines[path] = root.line
         let reportingOrg = try required(root, "reportingOrg", path)
         let agreement = try required(root, "agreement", path)
         let label = try required(root, "confidentiality", path)
@@ -67,7 +50,6 @@ struct RecordXMLReader {
                     type: try code(element, "type", itemPath),
                     date: element.attribute("date").map(collapse),
                     place: try element.child(named: "place").map { place throws(RecordReadError) in
-                        lines["\(itemPath)/place"] = place.line
                         return Place(
                             country: try attribute(place, "country", "\(itemPath)/place"),
                             locality: place.child(named: "locality").map { collapse($0.text) })
@@ -90,7 +72,6 @@ struct RecordXMLReader {
                     description: try optionalNarratives(element, "description", itemPath),
                     quantities: try element.children(named: "quantity").enumerated().map { index, quantity throws(RecordReadError) in
                         let quantityPath = "\(itemPath)/quantity[\(index + 1)]"
-                        lines[quantityPath] = quantity.line
                         guard let count = Int(collapse(quantity.text)) else {
                             throw RecordReadError(path: quantityPath, line: quantity.line, message: "the quantity is not a whole number")
                         }
@@ -127,8 +108,7 @@ struct RecordXMLReader {
                 classification: try code(label, "classification", "\(path)/confidentiality"),
                 releasableTo: label.children(named: "releasableTo").map { collapse($0.text) }),
             extensions: root.child(named: "extensions").map { extensions in
-                lines["\(path)/extensions"] = extensions.line
-                return extensions.children.compactMap { $0.foreignXML.map(ExtensionElement.init(xml:)) }
+                extensions.children.compactMap { $0.foreignXML.map(ExtensionElement.init(xml:)) }
             } ?? []
         )
     }
@@ -139,7 +119,6 @@ struct RecordXMLReader {
         guard let element = parent.child(named: name) else {
             throw RecordReadError(path: parentPath, line: parent.line, message: "the element <\(name)> is missing")
         }
-        lines["\(parentPath)/\(name)"] = element.line
         return element
     }
 
@@ -171,13 +150,11 @@ struct RecordXMLReader {
     }
 
     private func narratives(_ element: XMLElement, _ path: String) throws(RecordReadError) -> [Narrative] {
-        lines[path] = element.line
         let items = element.children(named: "narrative")
         guard !items.isEmpty else {
             throw RecordReadError(path: path, line: element.line, message: "at least one <narrative> is needed")
         }
         return items.enumerated().map { index, narrative in
-            lines["\(path)/narrative[\(index + 1)]"] = narrative.line
             return Narrative(narrative.text, language: narrative.attribute("lang", namespace: XMLElement.xmlNamespace))
         }
     }
@@ -194,11 +171,9 @@ struct RecordXMLReader {
     ) throws(RecordReadError) -> [Item] {
         guard let element = parent.child(named: container) else { return [] }
         let containerPath = "\(parentPath)/\(container)"
-        lines[containerPath] = element.line
         var items: [Item] = []
         for (index, child) in element.children(named: itemName).enumerated() {
             let itemPath = "\(containerPath)/\(itemName)[\(index + 1)]"
-            lines[itemPath] = child.line
             items.append(try read(child, itemPath))
         }
         return items
