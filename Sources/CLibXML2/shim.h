@@ -17,6 +17,7 @@
 #include <libxml/xmlIO.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlwriter.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlsave.h>
 
 // libxml2 exposes the thread-local structured error handler only through macros,

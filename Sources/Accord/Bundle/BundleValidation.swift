@@ -16,7 +16,8 @@ public struct BundleValidation: Sendable, Hashable {
     public var envelope: BundleEnvelope?
     /// What was found of each record, by path in the bag.
     public var records: [String: BundleRecord]
-    /// Every file of the bag, in archive order.
+    /// The bag's tag files, and every file when ``BundleValidator/listsFiles`` is set, in
+    /// archive order.
     public var files: [File]
     /// What was found about each signature.
     public var signatures: [SignatureCheck]

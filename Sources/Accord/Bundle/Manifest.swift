@@ -1,18 +1,18 @@
 /// A BagIt manifest: one `digest path` line per file (RFC 8493 2.1.3 and 2.2.1).
 struct Manifest: Hashable {
-    /// The digests by path, in the order the lines gave them.
-    private(set) var entries: [(path: String, digest: String)] = []
+    /// The digest of each path (one table only: a bundle's manifest has a line per file).
     private var index: [String: String] = [:]
-
-    static func == (lhs: Manifest, rhs: Manifest) -> Bool { lhs.index == rhs.index }
-    func hash(into hasher: inout Hasher) { hasher.combine(index) }
 
     init() {}
 
     /// Adds a line; the caller keeps paths unique.
     mutating func add(path: String, digest: String) {
-        entries.append((path, digest))
         index[path] = digest
+    }
+
+    /// The lines, sorted by path.
+    var entries: [(path: String, digest: String)] {
+        index.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
     }
 
     /// The digest listed for `path`.
@@ -22,8 +22,7 @@ struct Manifest: Hashable {
 
     /// The manifest text: lines sorted by path, LF-terminated, two spaces as bagit.py writes.
     func text() -> String {
-        entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-            .map { "\($0.digest)  \(BagPath.encode($0.path))\n" }.joined()
+        entries.map { "\($0.digest)  \(BagPath.encode($0.path))\n" }.joined()
     }
 
     /// A problem found while reading a manifest, with its 1-based line.

@@ -6,7 +6,8 @@ internal import CLibXML2
 /// to validate against one schema at once as long as each uses its own validation
 /// context, which ``validate(_:file:)`` creates per call.
 final class CompiledSchema: @unchecked Sendable {
-    private let pointer: xmlSchemaPtr
+    /// The compiled schema, for a streaming reader to validate against.
+    let pointer: xmlSchemaPtr
     /// `{namespace}` prefixes that libxml2 puts in messages and that are noise to a reader.
     private let namespaceNoise: String
 

@@ -28,7 +28,7 @@ public struct BundleSigner: Sendable {
         guard validation.isValid, let envelope = validation.envelope,
               let tagManifest = validation.files.first(where: { $0.path == BagLayout.tagManifest }) else { return validation }
         let signature = BundleSignatureFile.make(for: signer, bundleId: envelope.bundleId, tagManifestDigest: tagManifest.sha512)
-        if validation.files.contains(where: { $0.path == signature.path }) {
+        if validation.signatures.contains(where: { $0.path == signature.path }) {
             var refused = validation
             refused.diagnostics.append(Diagnostic(
                 .duplicateSignature, "this key has already signed the bundle", at: SourceLocation(file: bundle, entry: signature.path)))

@@ -8,6 +8,8 @@ final class XMLErrorCollector {
         var line: Int?
         var column: Int?
         var isWarning: Bool
+        /// Whether the schema validator (rather than the parser) raised it.
+        var fromSchema: Bool = false
     }
 
     private(set) var entries: [Entry] = []
@@ -32,7 +34,8 @@ final class XMLErrorCollector {
             message: message,
             line: error.line > 0 ? Int(error.line) : nil,
             column: error.int2 > 0 ? Int(error.int2) : nil,
-            isWarning: error.level == XML_ERR_WARNING
+            isWarning: error.level == XML_ERR_WARNING,
+            fromSchema: error.domain == Int32(XML_FROM_SCHEMASV.rawValue)
         ))
     }
 

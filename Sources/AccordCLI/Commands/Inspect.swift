@@ -38,7 +38,8 @@ extension AccordCommand {
 
         func run() async throws {
             let progress = ProgressPrinter()
-            let validator = try signatures.bundleValidator()
+            var validator = try signatures.bundleValidator()
+            validator.listsFiles = true
             let result = Result { () throws(FileError) in try validator.validate(atPath: bundle, progress: progress.callback) }
             progress.finish()
             guard case .success(let validation) = result else {

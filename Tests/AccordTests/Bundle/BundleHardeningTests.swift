@@ -89,3 +89,34 @@ struct BundleHardeningTests {
         }
     }
 }
+
+@Suite("Bundles: the envelope, read as a stream")
+struct EnvelopeStreamTests {
+    func validate(_ edit: (String) -> String) throws -> BundleValidation {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        let bag = try fixture.extract(into: "bag")
+        let envelope = bag.appendingPathComponent(BagLayout.envelope)
+        try edit(try String(contentsOf: envelope, encoding: .utf8)).write(to: envelope, atomically: true, encoding: .utf8)
+        try Rehash.tagManifest(bag)
+        return try BundleValidator().validate(atPath: bag.path)
+    }
+
+    @Test("schema violations in the envelope are S002 with their line")
+    func schemaViolation() throws {
+        guard ExternalTool.available("tar") else { return }
+        let result = try validate { $0.replacingOccurrences(of: "status=\"announced\"", with: "status=\"maybe\"") }
+        let diagnostic = try #require(result.diagnostics.first { $0.code == .envelopeSchemaViolation })
+        #expect(diagnostic.location.entry == BagLayout.envelope && diagnostic.location.line != nil)
+        #expect(diagnostic.message.contains("'maybe'"))
+    }
+
+    @Test("a DOCTYPE or malformed markup in the envelope is refused")
+    func unsafeEnvelope() throws {
+        guard ExternalTool.available("tar") else { return }
+        let doctype = try validate { $0.replacingOccurrences(of: "?>", with: "?><!DOCTYPE x [<!ENTITY a \"b\">]>") }
+        #expect(doctype.diagnostics.contains { $0.code == .doctypeRefused && $0.location.entry == BagLayout.envelope })
+        let malformed = try validate { $0.replacingOccurrences(of: "</records>", with: "</record>") }
+        #expect(malformed.diagnostics.contains { $0.code == .malformedXML && $0.location.entry == BagLayout.envelope })
+    }
+}

@@ -1,0 +1,175 @@
+internal import CLibXML2
+
+/// Reads and validates a bundle envelope in one streaming pass: libxml2's xmlTextReader
+/// with the envelope schema plugged in, building the ``BundleEnvelope`` as it goes.
+///
+/// The envelope lists every record of a bundle, so it grows with the bundle; streaming
+/// keeps memory to the envelope's model (a few hundred bytes a record) instead of a parsed
+/// tree several times that size.
+///
+/// Safety as for records: the bytes are read from memory with NONET; a DOCTYPE or an
+/// entity declaration is refused before parsing (tag files are UTF-8, so the ASCII bytes
+/// `<!DOCTYPE` always show), external loads are refused by ``LibXML``, depth is capped.
+enum EnvelopeStreamReader {
+    static func read(_ bytes: [UInt8], location: SourceLocation, limits: XMLLimits) -> (BundleEnvelope?, [Diagnostic]) {
+        func at(_ line: Int?) -> SourceLocation {
+            var copy = location
+            copy.line = line
+            return copy
+        }
+        guard bytes.count <= min(limits.maxBytes, Int(Int32.max)) else {
+            return (nil, [Diagnostic(.documentTooLarge, "the envelope is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes", at: location)])
+        }
+        if bytes.contains(0) {
+            return (nil, [Diagnostic(.malformedXML, "the envelope is not UTF-8 (it holds NUL bytes)", at: location)])
+        }
+        if contains(bytes, "<!DOCTYPE") || contains(bytes, "<!ENTITY") {
+            return (nil, [Diagnostic(.doctypeRefused, "a DOCTYPE declaration is not allowed in an exchanged document; remove it", at: location)])
+        }
+        let errors = XMLErrorCollector()
+        var builder = Builder()
+        var diagnostics: [Diagnostic] = []
+        let refused: [String] = LibXML.withScope { scope in
+            errors.capturingThreadErrors {
+                bytes.withUnsafeBufferPointer { buffer in
+                    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+                    let reader = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        xmlReaderForMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+                    }
+                    guard let reader else { return }
+                    defer { xmlFreeTextReader(reader) }
+                    xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorCollector.callback, Unmanaged.passUnretained(errors).toOpaque())
+                    guard xmlTextReaderSetSchema(reader, Schemas.bundleEnvelope.pointer) == 0 else { return }
+                    while xmlTextReaderRead(reader) == 1 {
+                        let depth = Int(xmlTextReaderDepth(reader))
+                        if depth >= limits.maxDepth {
+                            diagnostics.append(Diagnostic(.nestingTooDeep, "elements are nested more than \(limits.maxDepth) levels deep", at: at(Int(xmlTextReaderGetParserLineNumber(reader)))))
+                            return
+                        }
+                        guard xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
+                        if depth == 0 && !builder.acceptRoot(reader, line: Int(xmlTextReaderGetParserLineNumber(reader)), location: location, into: &diagnostics) { return }
+                        builder.element(reader, depth: depth)
+                    }
+                }
+            }
+            return scope.refusedLoads
+        }
+        for entry in errors.entriesWithSummary where !entry.isWarning {
+            diagnostics.append(Diagnostic(entry.fromSchema ? .envelopeSchemaViolation : .malformedXML, entry.message.replacingAll("{\(BundleEnvelope.namespace)}", with: ""), at: at(entry.line)))
+        }
+        diagnostics += refused.map { Diagnostic(.externalResourceRefused, "the envelope asked for '\($0)'; nothing outside it is loaded", at: location) }
+        guard !diagnostics.containsErrors else { return (nil, diagnostics) }
+        guard let envelope = builder.envelope else {
+            return (nil, diagnostics + [Diagnostic(.envelopeSchemaViolation, "the envelope is empty", at: location)])
+        }
+        return (envelope, diagnostics)
+    }
+
+    private static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard bytes.count >= needle.count else { return false }
+        var index = 0
+        while let start = bytes[index...].firstIndex(of: needle[0]), start + needle.count <= bytes.count {
+            if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+            index = start + 1
+        }
+        return false
+    }
+
+    /// Collects the envelope's values as the reader passes them.
+    private struct Builder {
+        var schemaVersion = ""
+        var bundleId = ""
+        var sender = ""
+        var recipients: [String] = []
+        var created = ""
+        var policy = ""
+        var classification: ConfidentialityLabel.Classification = .unclassified
+        var releasableTo: [String] = []
+        var records: [BundleEnvelope.Entry] = []
+        var attachments: [String] = []
+        var sawRoot = false
+        /// The element at each depth, so that `title` and `releasableTo` are placed right.
+        var parents: [String] = []
+
+        mutating func acceptRoot(_ reader: xmlTextReaderPtr, line: Int, location: SourceLocation, into diagnostics: inout [Diagnostic]) -> Bool {
+            var here = location
+            here.line = line
+            guard name(reader) == "bundleEnvelope", namespace(reader) == BundleEnvelope.namespace else {
+                diagnostics.append(Diagnostic(.envelopeSchemaViolation, "the root element is not <bundleEnvelope xmlns=\"\(BundleEnvelope.namespace)\">", at: here))
+                return false
+            }
+            let version = collapse(attribute(reader, "schemaVersion") ?? "")
+            guard BundleEnvelope.supportedSchemaVersions.contains(version) else {
+                diagnostics.append(Diagnostic(
+                    .envelopeSchemaViolation,
+                    "envelope schema version \(version) is not supported (this tool reads \(BundleEnvelope.supportedSchemaVersions.sorted().joined(separator: ", ")))",
+                    at: here))
+                return false
+            }
+            schemaVersion = version
+            sawRoot = true
+            return true
+        }
+
+        mutating func element(_ reader: xmlTextReaderPtr, depth: Int) {
+            let local = name(reader)
+            parents.removeSubrange(min(depth, parents.count)...)
+            parents.append(local)
+            let parent = depth > 0 ? parents[depth - 1] : ""
+            switch (parent, local) {
+            case ("bundleEnvelope", "bundleId"): bundleId = collapse(text(reader))
+            case ("bundleEnvelope", "sender"): sender = collapse(attribute(reader, "ref") ?? "")
+            case ("recipients", "recipient"): recipients.append(collapse(attribute(reader, "ref") ?? ""))
+            case ("bundleEnvelope", "created"): created = collapse(text(reader))
+            case ("bundleEnvelope", "confidentiality"):
+                policy = collapse(attribute(reader, "policy") ?? "")
+                classification = .init(rawValue: collapse(attribute(reader, "classification") ?? "")) ?? .unclassified
+            case ("confidentiality", "releasableTo"): releasableTo.append(collapse(text(reader)))
+            case ("records", "record"):
+                records.append(BundleEnvelope.Entry(
+                    id: collapse(attribute(reader, "id") ?? ""), path: collapse(attribute(reader, "path") ?? ""),
+                    status: AgreementStatus(rawValue: collapse(attribute(reader, "status") ?? "")) ?? .announced,
+                    classification: .init(rawValue: collapse(attribute(reader, "classification") ?? "")) ?? .unclassified,
+                    title: []))
+            case ("record", "title"):
+                let language = xmlTextReaderGetAttributeNs(reader, "lang", XMLElement.xmlNamespace).map { pointer in
+                    defer { accord_xml_free(pointer) }
+                    return String(cString: pointer)
+                }
+                if !records.isEmpty { records[records.count - 1].title.append(Narrative(text(reader), language: language)) }
+            case ("attachments", "attachment"): attachments.append(collapse(attribute(reader, "path") ?? ""))
+            default: break
+            }
+        }
+
+        var envelope: BundleEnvelope? {
+            guard sawRoot else { return nil }
+            return BundleEnvelope(
+                schemaVersion: schemaVersion, bundleId: bundleId, sender: sender, recipients: recipients, created: created,
+                confidentiality: ConfidentialityLabel(policy: policy, classification: classification, releasableTo: releasableTo),
+                records: records, attachments: attachments)
+        }
+
+        private func name(_ reader: xmlTextReaderPtr) -> String {
+            xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+        }
+
+        private func namespace(_ reader: xmlTextReaderPtr) -> String? {
+            xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }
+        }
+
+        private func attribute(_ reader: xmlTextReaderPtr, _ name: String) -> String? {
+            guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
+            defer { accord_xml_free(value) }
+            return String(cString: value)
+        }
+
+        /// The element's text content (the reader stays where it is).
+        private func text(_ reader: xmlTextReaderPtr) -> String {
+            guard let value = xmlTextReaderReadString(reader) else { return "" }
+            defer { accord_xml_free(value) }
+            return String(cString: value)
+        }
+    }
+}
