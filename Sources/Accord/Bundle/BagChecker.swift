@@ -287,7 +287,7 @@ final class BagChecker {
             return nil
         }
         let (envelope, problems) = EnvelopeValidator.validate(
-            bytes, location: SourceLocation(file: bundleFile, entry: BagLayout.envelope), limits: limits.xml)
+            bytes, location: SourceLocation(file: bundleFile, entry: BagLayout.envelope), limits: limits.envelope)
         diagnostics += problems
         return envelope
     }

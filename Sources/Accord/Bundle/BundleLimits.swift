@@ -30,6 +30,12 @@ public struct BundleLimits: Sendable, Hashable {
         set { archive.maxCompressionRatio = newValue }
     }
 
+    /// The limits for the envelope: it lists every record, so it may be as large as a tag
+    /// file (64 MiB by default, about 170,000 records); it is read as a stream.
+    var envelope: XMLLimits {
+        XMLLimits(maxBytes: maxTagFileBytes, maxDepth: xml.maxDepth)
+    }
+
     /// The defaults: see `docs/bundle-format.md`.
     public init() {
         xml = .default

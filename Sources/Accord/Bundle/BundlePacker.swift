@@ -217,7 +217,7 @@ public struct BundlePacker: Sendable {
         _ envelope: BundleEnvelope, records: Int, attachments: [PackedAttachment], options: PackOptions, destination: String
     ) throws {
         let location = SourceLocation(file: destination, entry: BagLayout.envelope)
-        let (_, problems) = EnvelopeValidator.validate(envelope.xmlBytes(), location: location, limits: limits.xml)
+        let (_, problems) = EnvelopeValidator.validate(envelope.xmlBytes(), location: location, limits: limits.envelope)
         guard !problems.containsErrors else { throw PackError.invalidInput(problems) }
         let entries = records + attachments.count + BagLayout.tagFilesInArchiveOrder.count + 4
         if entries > limits.maxEntries {

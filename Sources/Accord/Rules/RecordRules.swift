@@ -137,13 +137,15 @@ extension RecordRule {
 
     /// R009: no text gives the same language twice.
     public static let oneNarrativePerLanguage = RecordRule(.duplicateNarrativeLanguage) { record in
-        record.narrativeLists.compactMap { path, narratives in
+        var findings: [Finding] = []
+        record.forEachNarrativeList { path, narratives in
+            guard narratives.count > 1 else { return }
             var seen: Set<String> = []
             // BCP 47 tags are case-insensitive: "EN" and "en" are the same language.
-            let repeated = narratives.map { ($0.language ?? record.language).lowercased() }.filter { !seen.insert($0).inserted }
-            guard let language = repeated.first else { return nil }
-            return Finding(path: path, message: "the text is given more than once in language '\(language)'")
+            guard let language = narratives.lazy.map({ ($0.language ?? record.language).lowercased() }).first(where: { !seen.insert($0).inserted }) else { return }
+            findings.append(Finding(path: path(), message: "the text is given more than once in language '\(language)'"))
         }
+        return findings
     }
 
     /// R010: a bilateral agreement has exactly two principal parties (parties and
@@ -199,11 +201,11 @@ extension RecordRule {
         if !isLanguageTag(record.language) {
             findings.append(Finding(path: root, message: "the default language '\(record.language)' is not a BCP 47 language tag such as 'en' or 'id'"))
         }
-        for (path, narratives) in record.narrativeLists {
+        record.forEachNarrativeList { path, narratives in
             for (index, narrative) in narratives.enumerated() {
                 guard let language = narrative.language, !isLanguageTag(language) else { continue }
                 findings.append(Finding(
-                    path: "\(path)/narrative[\(index + 1)]",
+                    path: "\(path())/narrative[\(index + 1)]",
                     message: "'\(language)' is not a BCP 47 language tag such as 'en', 'id', 'ru' or 'be'"))
             }
         }
@@ -223,36 +225,23 @@ extension RecordRule {
 }
 
 extension PartnershipRecord {
-    /// Every list of narratives in the record, with the XPath of its element.
-    var narrativeLists: [(path: String, narratives: [Narrative])] {
+    /// Calls `body` with every non-empty list of narratives in the record and a way to
+    /// get its element's XPath (built only when a rule reports something).
+    func forEachNarrativeList(_ body: (_ path: () -> String, _ narratives: [Narrative]) -> Void) {
         let root = "/partnershipRecord"
-        var lists: [(String, [Narrative])] = [
-            ("\(root)/reportingOrg/name", reportingOrganisation.name),
-            ("\(root)/title", title),
-            ("\(root)/description", description),
-            ("\(root)/agreement/name", agreement.name),
-        ]
-        for (index, party) in parties.enumerated() {
-            lists.append(("\(root)/parties/party[\(index + 1)]/organisation", party.organisation))
+        func visit(_ narratives: [Narrative], _ path: @autoclosure () -> String) {
+            if !narratives.isEmpty { withoutActuallyEscaping(path) { body($0, narratives) } }
         }
-        for (index, official) in officials.enumerated() {
-            lists.append(("\(root)/officials/official[\(index + 1)]/position", official.position))
-        }
-        for (index, event) in events.enumerated() {
-            lists.append(("\(root)/events/event[\(index + 1)]/description", event.description))
-        }
-        for (index, area) in cooperationAreas.enumerated() {
-            lists.append(("\(root)/cooperationAreas/area[\(index + 1)]/description", area.description))
-        }
-        for (index, item) in equipment.enumerated() {
-            lists.append(("\(root)/equipment/item[\(index + 1)]/description", item.description))
-        }
-        for (index, objective) in objectives.enumerated() {
-            lists.append(("\(root)/objectives/objective[\(index + 1)]/description", objective.description))
-        }
-        for (index, document) in sources.enumerated() {
-            lists.append(("\(root)/sources/document[\(index + 1)]/title", document.title))
-        }
-        return lists.filter { !$0.1.isEmpty }
+        visit(reportingOrganisation.name, "\(root)/reportingOrg/name")
+        visit(title, "\(root)/title")
+        visit(description, "\(root)/description")
+        visit(agreement.name, "\(root)/agreement/name")
+        for (index, party) in parties.enumerated() { visit(party.organisation, "\(root)/parties/party[\(index + 1)]/organisation") }
+        for (index, official) in officials.enumerated() { visit(official.position, "\(root)/officials/official[\(index + 1)]/position") }
+        for (index, event) in events.enumerated() { visit(event.description, "\(root)/events/event[\(index + 1)]/description") }
+        for (index, area) in cooperationAreas.enumerated() { visit(area.description, "\(root)/cooperationAreas/area[\(index + 1)]/description") }
+        for (index, item) in equipment.enumerated() { visit(item.description, "\(root)/equipment/item[\(index + 1)]/description") }
+        for (index, objective) in objectives.enumerated() { visit(objective.description, "\(root)/objectives/objective[\(index + 1)]/description") }
+        for (index, document) in sources.enumerated() { visit(document.title, "\(root)/sources/document[\(index + 1)]/title") }
     }
 }

@@ -182,7 +182,16 @@ struct RecordXMLReader {
 
 /// Collapses white space as XSD does for `xs:token`: runs become one space, ends trimmed.
 func collapse(_ value: String) -> String {
-    value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    // Most values are already collapsed: check that first, without allocating.
+    var previousWasSpace = true
+    var clean = true
+    for byte in value.utf8 {
+        let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+        if isSpace && (previousWasSpace || byte != 0x20) { clean = false; break }
+        previousWasSpace = isSpace
+    }
+    if clean && !previousWasSpace || value.isEmpty { return value }
+    return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
 }
 
 /// A document could not be read as a partnership record.
