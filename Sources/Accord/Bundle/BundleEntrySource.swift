@@ -10,7 +10,8 @@ protocol BundleEntrySource: AnyObject {
 extension TarReader: BundleEntrySource {}
 
 /// The files of an unpacked bag folder, presented like archive entries. Symbolic links,
-/// devices and other special files are refused, as they would be in an archive.
+/// devices and other special files are refused, and names go through the same path and
+/// collision checks (control characters, case or Unicode twins) as in an archive.
 final class FolderEntrySource: BundleEntrySource {
     private let root: String
     private let topName: String
@@ -24,6 +25,7 @@ final class FolderEntrySource: BundleEntrySource {
     private var pending: [(relative: String, item: Item)]
     private var source: FileByteSource?
     private var descriptor: Int32 = -1
+    private var namespace = EntryNamespace()
 
     init(folder: String) throws(FileError) {
         root = folder
@@ -61,6 +63,12 @@ final class FolderEntrySource: BundleEntrySource {
         if descriptor >= 0 { close(descriptor); descriptor = -1; source = nil }
         guard let (relative, item) = pending.popLast() else { return nil }
         let entryPath = "\(topName)/\(relative)"
+        let kind: TarEntryKind
+        if case .directory = item { kind = .directory } else { kind = .file }
+        // Checked under the folder's name, or a stand-in when it is not a plain name (".").
+        let checked = "\(topName == "." || topName == ".." || topName == "/" ? "bag" : topName)/\(relative)"
+        _ = try EntryPath.forReading(Array(checked.utf8), kind: kind, maxBytes: 4096)
+        try namespace.admit(checked, kind: kind, entry: PrintableName.escaping(entryPath))
         switch item {
         case .refused(let typeFlag):
             throw ArchiveError.unsupportedEntryType(entry: entryPath, typeFlag: typeFlag)

@@ -120,3 +120,18 @@ struct EnvelopeStreamTests {
         #expect(malformed.diagnostics.contains { $0.code == .malformedXML && $0.location.entry == BagLayout.envelope })
     }
 }
+
+@Suite("Bundles: bag folders get the archive's name checks")
+struct FolderNameTests {
+    @Test("case-colliding names in a bag folder are refused")
+    func caseCollision() throws {
+        guard ExternalTool.available("tar") else { return }
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        let bag = try fixture.extract(into: "bag")
+        try Data("a".utf8).write(to: bag.appendingPathComponent("data/attachments/Note.txt"))
+        try Data("b".utf8).write(to: bag.appendingPathComponent("data/attachments/note.txt"))
+        let result = try BundleValidator().validate(atPath: bag.path)
+        #expect(result.diagnostics.contains { $0.code == .unsafeArchiveEntry && $0.message.contains("note.txt") }, "\(result.diagnostics.map(\.formatted))")
+    }
+}
