@@ -39,8 +39,11 @@ public struct BundleUnpacker: Sendable {
             removeTree(staging)
             return result
         }
-        // The staging folder was private while it filled; the result is an ordinary folder.
-        chmod(staging, 0o755)
+        // The staging folder was private while it filled; the result is an ordinary folder,
+        // with the permissions the user's umask gives new folders.
+        let mask = umask(0)
+        umask(mask)
+        chmod(staging, 0o777 & ~mask)
         if exists {
             let previous = "\(parent)/.\(name).previous-\(getpid())"
             guard rename(destination, previous) == 0 else {

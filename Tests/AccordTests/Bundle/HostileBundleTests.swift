@@ -126,7 +126,9 @@ struct HostileBundleTests {
         let result = try BundleUnpacker().unpack(fixture.bundle.path, to: destination.path)
         #expect(result.isValid)
         let attributes = try FileManager.default.attributesOfItem(atPath: destination.path)
-        #expect((attributes[.posixPermissions] as? Int) == 0o755)
+        let mask = umask(0)
+        umask(mask)
+        #expect((attributes[.posixPermissions] as? Int) == Int(0o777 & ~mask), "an ordinary folder, as the umask makes them")
         #expect(Set(BundleFixture.listing(destination)).isSuperset(of: BagLayout.tagFilesInArchiveOrder + ["data/records/ID-MOD-2025-BLR-001.xml"]))
         #expect(throws: FileError.self) { try BundleUnpacker().unpack(fixture.bundle.path, to: destination.path) }
         try Data("mine".utf8).write(to: destination.appendingPathComponent("note.txt"))
