@@ -5,14 +5,20 @@ import ArgumentParser
 struct AccordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accord",
-        abstract: "Validate, pack and convert partnership records exchanged between ministries.",
+        abstract: "Validate, pack, sign and convert partnership records exchanged between ministries.",
         discussion: """
-            Records are XML documents in the namespace urn:accord:partnership-record:1, checked \
-            against the schema shipped in schemas/ and against the rules listed in docs/rules.md.
+            Records are XML documents in the namespace urn:accord:partnership-record:1 (or their \
+            JSON form), checked against the schemas shipped in schemas/ and the rules listed in \
+            docs/rules.md. Bundles are signed BagIt bags in tar.gz (docs/bundle-format.md).
 
             EXAMPLES
               accord validate examples/indonesia-belarus-2025.xml
-              accord validate --format json examples/*.xml
+              accord keygen --out keys/id-mod
+              accord pack examples/*.xml -o out.tar.gz --sender ID-MOD --recipient BY-MOD --sign keys/id-mod.key
+              accord validate out.tar.gz --trust partners/ --require-signature
+              accord inspect out.tar.gz
+              accord unpack out.tar.gz -o inbox/out
+              accord convert out.tar.gz --ndjson
 
             EXIT STATUS
               0  valid (warnings allowed unless --strict)

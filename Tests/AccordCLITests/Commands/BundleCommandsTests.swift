@@ -106,7 +106,7 @@ struct BundleCommandsTests {
         #expect(BundleFixtureListing.names(folder) == ["bundle.tar.gz"])
     }
 
-    @Test("help shows examples", arguments: ["pack", "inspect", "unpack"])
+    @Test("help shows examples", arguments: ["pack", "inspect", "unpack", "convert"])
     func help(command: String) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = try accord([command, "--help"])
