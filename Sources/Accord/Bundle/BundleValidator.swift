@@ -41,6 +41,40 @@ public struct BundleValidator: Sendable {
         return try body(TarReader(source: gzip, limits: limits.archive))
     }
 
+    /// Runs two passes over the bundle at `path`: `first` (which validates) and, when it
+    /// returns a value, `second` (which converts or copies what the first found valid).
+    ///
+    /// An archive is opened once and both passes read the same open file, hashing every
+    /// byte; if the bytes of the second pass differ from those of the first (the file was
+    /// modified in place between them), the second pass's work is refused with
+    /// ``FileError/Reason/changedWhileReading``, so that nothing unchecked is passed on.
+    func withTwoPasses<First, Second>(
+        _ path: String,
+        first: (BundleEntrySource) throws(FileError) -> First?,
+        second: (BundleEntrySource, First) throws(FileError) -> Second
+    ) throws(FileError) -> (First?, Second?) {
+        if DirectoryListing.kind(of: path) == .directory {
+            guard let found = try first(try FolderEntrySource(folder: path)) else { return (nil, nil) }
+            return (found, try second(try FolderEntrySource(folder: path), found))
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileError(path: path, reason: .cannotOpen(errno: errno)) }
+        defer { close(descriptor) }
+        func pass<T>(_ body: (BundleEntrySource) throws(FileError) -> T) throws(FileError) -> (T, String) {
+            guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw FileError(path: path, reason: .cannotRead(errno: errno)) }
+            let digest = DigestBox()
+            let raw = HashingByteSource(FileByteSource(descriptor: descriptor), into: digest)
+            let gzip = GzipReader(source: raw, limits: limits.archive)
+            let result = try body(TarReader(source: gzip, limits: limits.archive))
+            return (result, digest.finish())
+        }
+        let (found, firstDigest) = try pass(first)
+        guard let found else { return (nil, nil) }
+        let (done, secondDigest) = try pass { source throws(FileError) in try second(source, found) }
+        guard firstDigest == secondDigest else { throw FileError(path: path, reason: .changedWhileReading) }
+        return (found, done)
+    }
+
     /// Reads every entry of `source`, feeding the checker and, when given, the extractor.
     func check(
         _ source: BundleEntrySource, file: String, extractor: BundleExtractor?, progress: (@Sendable (ProgressReport) -> Void)?
@@ -127,5 +161,39 @@ extension ArchiveError {
         default:
             return .damagedArchive
         }
+    }
+}
+
+/// A SHA-512 being computed over bytes as another reader consumes them.
+final class DigestBox {
+    private var hasher = SHA512Hasher()
+    private var finished: String?
+
+    func update(_ bytes: UnsafeRawBufferPointer) {
+        hasher.update(bytes)
+    }
+
+    /// The digest of everything seen, including what is left unread at the end.
+    func finish() -> String {
+        if let finished { return finished }
+        finished = hasher.finalizeHex()
+        return finished!
+    }
+}
+
+/// Passes bytes through from a source, hashing them on the way.
+struct HashingByteSource<Wrapped: ByteSource>: ByteSource {
+    private var wrapped: Wrapped
+    private let digest: DigestBox
+
+    init(_ wrapped: Wrapped, into digest: DigestBox) {
+        self.wrapped = wrapped
+        self.digest = digest
+    }
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveError) -> Int {
+        let count = try wrapped.read(into: buffer)
+        digest.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        return count
     }
 }

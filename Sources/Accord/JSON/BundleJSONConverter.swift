@@ -15,54 +15,63 @@ public struct BundleJSONConverter: Sendable {
     }
 
     /// Validates `bundle`, then, when it is valid, passes its JSON to `output` in pieces.
-    /// Returns the validation; `output` is called only for a valid bundle.
+    /// Returns the validation; `output` is called only for a valid bundle. Both passes read
+    /// the same open file; if its bytes change in between, ``FileError`` is thrown at the
+    /// end (a caller writing to a file then discards it; see ``BundleValidator``).
     public func convert(
         _ bundle: String, ndjson: Bool, output: (_ bytes: [UInt8]) throws(FileError) -> Void
     ) throws(FileError) -> BundleValidation {
-        let validation = try validator.validate(atPath: bundle)
-        guard validation.isValid, let envelope = validation.envelope else { return validation }
+        var validation: BundleValidation?
+        _ = try validator.withTwoPasses(bundle, first: { source throws(FileError) -> BundleEnvelope? in
+            let checked = try validator.check(source, file: bundle, extractor: nil, progress: nil)
+            validation = checked
+            return checked.isValid ? checked.envelope : nil
+        }, second: { source, envelope throws(FileError) in
+            try write(source, envelope: envelope, bundle: bundle, ndjson: ndjson, output: output)
+        })
+        return validation!
+    }
+
+    private func write(
+        _ source: BundleEntrySource, envelope: BundleEnvelope, bundle: String, ndjson: Bool,
+        output: (_ bytes: [UInt8]) throws(FileError) -> Void
+    ) throws(FileError) {
         let records = RecordValidator(limits: validator.limits.xml)
         if !ndjson {
             try output(Array("{\n  \"envelope\": ".utf8) + JSONSerializer.pretty(EnvelopeJSON.value(envelope), indent: 1)
                 + Array(",\n  \"records\": [".utf8))
         }
         var first = true
-        try validator.withSource(bundle) { source throws(FileError) in
-            var buffer = [UInt8](repeating: 0, count: 256 << 10)
-            do {
-                while let entry = try source.next() {
-                    guard entry.kind == .file, let slash = entry.path.firstIndex(of: "/"),
-                          BagChecker.isRecordPath(String(entry.path[entry.path.index(after: slash)...])) else { continue }
-                    var bytes: [UInt8] = []
-                    while true {
-                        let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try source.read(into: raw) }
-                        if count == 0 { break }
-                        bytes += buffer[..<count]
-                    }
-                    // Validated in the first pass; validated again because the file could have
-                    // changed in between, and a record is only ever converted from a valid one.
-                    guard let record = records.validate(bytes, file: bundle).record else {
-                        throw FileError(path: bundle, reason: .changedWhileReading)
-                    }
-                    if ndjson {
-                        try output(record.jsonBytes(compact: true) + [0x0A])
-                    } else {
-                        try output(Array((first ? "\n    " : ",\n    ").utf8) + JSONSerializer.pretty(RecordJSON.value(record), indent: 2))
-                    }
-                    first = false
+        var buffer = [UInt8](repeating: 0, count: 256 << 10)
+        do {
+            while let entry = try source.next() {
+                guard entry.kind == .file, let slash = entry.path.firstIndex(of: "/"),
+                      BagChecker.isRecordPath(String(entry.path[entry.path.index(after: slash)...])) else { continue }
+                var bytes: [UInt8] = []
+                while true {
+                    let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try source.read(into: raw) }
+                    if count == 0 { break }
+                    bytes += buffer[..<count]
                 }
-            } catch let error as ArchiveError {
-                _ = error
-                throw FileError(path: bundle, reason: .changedWhileReading)
-            } catch let error as FileError {
-                throw error
-            } catch {
-                throw FileError(path: bundle, reason: .changedWhileReading)
+                // Validated in the first pass; validated again because a record is only ever
+                // converted from a valid one.
+                guard let record = records.validate(bytes, file: bundle).record else {
+                    throw FileError(path: bundle, reason: .changedWhileReading)
+                }
+                if ndjson {
+                    try output(record.jsonBytes(compact: true) + [0x0A])
+                } else {
+                    try output(Array((first ? "\n    " : ",\n    ").utf8) + JSONSerializer.pretty(RecordJSON.value(record), indent: 2))
+                }
+                first = false
             }
+        } catch let error as FileError {
+            throw error
+        } catch {
+            throw FileError(path: bundle, reason: .changedWhileReading)
         }
         if !ndjson {
             try output(Array("\n  ]\n}\n".utf8))
         }
-        return validation
     }
 }

@@ -18,37 +18,51 @@ public struct BundleSigner: Sendable {
     /// Signs `bundle` as `signer`, writing the result to `destination` (which may be the
     /// bundle itself). Returns the validation; nothing is written when it has errors.
     public func sign(_ bundle: String, as signer: Signer, to destination: String) throws(FileError) -> BundleValidation {
-        var validation = try validator.validate(atPath: bundle)
-        guard Signer.isOrganisationId(signer.organisation) else {
-            validation.diagnostics.append(Diagnostic(
-                .badSignature, "the signing organisation '\(signer.organisation)' is not an organisation identifier such as ID-MOD",
-                at: SourceLocation(file: bundle)))
-            return validation
-        }
-        guard validation.isValid, let envelope = validation.envelope,
-              let tagManifest = validation.files.first(where: { $0.path == BagLayout.tagManifest }) else { return validation }
-        let signature = BundleSignatureFile.make(for: signer, bundleId: envelope.bundleId, tagManifestDigest: tagManifest.sha512)
-        if validation.signatures.contains(where: { $0.path == signature.path }) {
-            var refused = validation
-            refused.diagnostics.append(Diagnostic(
-                .duplicateSignature, "this key has already signed the bundle", at: SourceLocation(file: bundle, entry: signature.path)))
-            return refused
-        }
-        let output = try AtomicFile(destination: destination, overwrite: true)
+        var validation: BundleValidation?
+        var output: AtomicFile?
         do {
-            try validator.withSource(bundle) { source throws(FileError) in
+            // Validate and copy read the same open file; if it changes in between, the copy is refused.
+            _ = try validator.withTwoPasses(bundle, first: { source throws(FileError) -> (path: String, bytes: [UInt8])? in
+                let checked = try validator.check(source, file: bundle, extractor: nil, progress: nil)
+                validation = checked
+                guard let signature = try prepare(checked, signer: signer, bundle: bundle, into: &validation) else { return nil }
+                output = try AtomicFile(destination: destination, overwrite: true)
+                return signature
+            }, second: { source, signature throws(FileError) in
                 do {
-                    try copy(source, adding: signature, into: output)
+                    try copy(source, adding: signature, into: output!)
                 } catch {
                     throw FileError(path: bundle, reason: .changedWhileReading)
                 }
-            }
-            try output.commit()
+            })
+            try output?.commit()
         } catch {
-            output.discard()
+            output?.discard()
             throw error
         }
-        return validation
+        return validation!
+    }
+
+    /// The signature file to add, or nil (with the reason added to `validation`) when the
+    /// bundle is invalid or the signer cannot sign it.
+    private func prepare(
+        _ checked: BundleValidation, signer: Signer, bundle: String, into validation: inout BundleValidation?
+    ) throws(FileError) -> (path: String, bytes: [UInt8])? {
+        guard Signer.isOrganisationId(signer.organisation) else {
+            validation?.diagnostics.append(Diagnostic(
+                .badSignature, "the signing organisation '\(signer.organisation)' is not an organisation identifier such as ID-MOD",
+                at: SourceLocation(file: bundle)))
+            return nil
+        }
+        guard checked.isValid, let envelope = checked.envelope,
+              let tagManifest = checked.files.first(where: { $0.path == BagLayout.tagManifest }) else { return nil }
+        let signature = BundleSignatureFile.make(for: signer, bundleId: envelope.bundleId, tagManifestDigest: tagManifest.sha512)
+        if checked.signatures.contains(where: { $0.path == signature.path }) {
+            validation?.diagnostics.append(Diagnostic(
+                .duplicateSignature, "this key has already signed the bundle", at: SourceLocation(file: bundle, entry: signature.path)))
+            return nil
+        }
+        return signature
     }
 
     /// Copies every entry, holding back the signature folder's files (small) so that the

@@ -135,3 +135,37 @@ struct FolderNameTests {
         #expect(result.diagnostics.contains { $0.code == .unsafeArchiveEntry && $0.message.contains("note.txt") }, "\(result.diagnostics.map(\.formatted))")
     }
 }
+
+@Suite("Bundles: two passes over one file")
+struct TwoPassTests {
+    @Test("a bundle modified in place between validating and converting is refused")
+    func modifiedBetweenPasses() throws {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        let validator = BundleValidator()
+        #expect(throws: FileError.self) {
+            _ = try validator.withTwoPasses(fixture.bundle.path, first: { source throws(FileError) -> Bool? in
+                let valid = try validator.check(source, file: fixture.bundle.path, extractor: nil, progress: nil).isValid
+                // Someone rewrites a byte of the file (in place: same inode) after the check.
+                let handle = try? FileHandle(forUpdating: fixture.bundle)
+                try? handle?.seek(toOffset: 100)
+                let byte = handle?.readData(ofLength: 1).first ?? 0
+                try? handle?.seek(toOffset: 100)
+                handle?.write(Data([byte ^ 0xFF]))
+                try? handle?.close()
+                return valid
+            }, second: { source, _ throws(FileError) in
+                while (try? source.next()) ?? nil != nil {}
+            })
+        }
+    }
+
+    @Test("an unchanged bundle converts, from the same open file")
+    func unchanged() throws {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        var lines = 0
+        let result = try BundleJSONConverter().convert(fixture.bundle.path, ndjson: true) { _ throws(FileError) in lines += 1 }
+        #expect(result.isValid && lines == Fixtures.validExampleFiles.count)
+    }
+}
