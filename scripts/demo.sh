@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian machine with Swift, builds accord, and runs the main job on the
-# shipped examples. Safe to run again: installed packages are skipped.
+# Sets up a fresh Debian machine with Swift (the libraries Accord builds on, and the standard
+# tools the test suite compares it with), builds accord, and runs the main job on the shipped
+# examples. Safe to run again: what is installed is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libxml2-dev zlib1g-dev libxml2-utils)
+packages=(libxml2-dev zlib1g-dev libxml2-utils tar gzip openssl coreutils python3 python3-pip)
 missing=()
 for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -14,6 +15,12 @@ if ((${#missing[@]})); then
     [[ $(id -u) -eq 0 ]] || as_root=(sudo)
     "${as_root[@]}" apt-get update -qq
     "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Python's bagit and jsonschema, which `swift test` uses to check bags and JSON.
+if ! python3 -c "import bagit, jsonschema, referencing" 2>/dev/null; then
+    python3 -m pip install --quiet --disable-pip-version-check bagit jsonschema referencing 2>/dev/null \
+        || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages bagit jsonschema referencing
 fi
 
 swift build -c release --product accord
