@@ -18,6 +18,21 @@ public struct BundleSigner: Sendable {
     /// Signs `bundle` as `signer`, writing the result to `destination` (which may be the
     /// bundle itself). Returns the validation; nothing is written when it has errors.
     public func sign(_ bundle: String, as signer: Signer, to destination: String) throws(FileError) -> BundleValidation {
+        try sign(bundle, as: { _ in signer }, to: destination)
+    }
+
+    /// Signs `bundle` with `key` at `signedAt`, for `organisation` or, when it is nil, for
+    /// the bundle's sender as its envelope names it.
+    public func sign(
+        _ bundle: String, key: SigningKey, organisation: String?, signedAt: Timestamp, to destination: String
+    ) throws(FileError) -> BundleValidation {
+        try sign(bundle, as: { envelope in
+            Signer(key: key, organisation: organisation ?? envelope.sender, signedAt: signedAt)
+        }, to: destination)
+    }
+
+    /// Signs as the signer made from the validated envelope.
+    private func sign(_ bundle: String, as makeSigner: (BundleEnvelope) -> Signer, to destination: String) throws(FileError) -> BundleValidation {
         var validation: BundleValidation?
         var output: AtomicFile?
         do {
@@ -25,7 +40,8 @@ public struct BundleSigner: Sendable {
             _ = try validator.withTwoPasses(bundle, first: { source throws(FileError) -> (path: String, bytes: [UInt8])? in
                 let checked = try validator.check(source, file: bundle, extractor: nil, progress: nil)
                 validation = checked
-                guard let signature = try prepare(checked, signer: signer, bundle: bundle, into: &validation) else { return nil }
+                guard let envelope = checked.envelope,
+                      let signature = prepare(checked, envelope: envelope, signer: makeSigner(envelope), bundle: bundle, into: &validation) else { return nil }
                 output = try AtomicFile(destination: destination, overwrite: true)
                 return signature
             }, second: { source, signature throws(FileError) in
@@ -46,16 +62,15 @@ public struct BundleSigner: Sendable {
     /// The signature file to add, or nil (with the reason added to `validation`) when the
     /// bundle is invalid or the signer cannot sign it.
     private func prepare(
-        _ checked: BundleValidation, signer: Signer, bundle: String, into validation: inout BundleValidation?
-    ) throws(FileError) -> (path: String, bytes: [UInt8])? {
+        _ checked: BundleValidation, envelope: BundleEnvelope, signer: Signer, bundle: String, into validation: inout BundleValidation?
+    ) -> (path: String, bytes: [UInt8])? {
         guard Signer.isOrganisationId(signer.organisation) else {
             validation?.diagnostics.append(Diagnostic(
                 .badSignature, "the signing organisation '\(signer.organisation)' is not an organisation identifier such as ID-MOD",
                 at: SourceLocation(file: bundle)))
             return nil
         }
-        guard checked.isValid, let envelope = checked.envelope,
-              let tagManifest = checked.files.first(where: { $0.path == BagLayout.tagManifest }) else { return nil }
+        guard checked.isValid, let tagManifest = checked.files.first(where: { $0.path == BagLayout.tagManifest }) else { return nil }
         let signature = BundleSignatureFile.make(for: signer, bundleId: envelope.bundleId, tagManifestDigest: tagManifest.sha512)
         if checked.signatures.contains(where: { $0.path == signature.path }) {
             validation?.diagnostics.append(Diagnostic(

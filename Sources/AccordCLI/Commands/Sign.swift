@@ -49,9 +49,7 @@ extension AccordCommand {
             let signingKey = try loadSigningKey(key)
             let time = try timeFromOptionOrEnvironment(signedAt, option: "--signed-at")
             let result = Result { () throws(FileError) -> BundleValidation in
-                let sender = try BundleValidator().validate(atPath: bundle).envelope?.sender ?? "unknown"
-                return try BundleSigner().sign(
-                    bundle, as: Signer(key: signingKey, organisation: signer ?? sender, signedAt: time), to: output ?? bundle)
+                try BundleSigner().sign(bundle, key: signingKey, organisation: signer, signedAt: time, to: output ?? bundle)
             }
             let status = printOutcomes([Outcome(result, file: bundle)], report) { outcome, valid in
                 valid ? "\(output ?? bundle): signed with \(signingKey.publicKey.fingerprint)" : "\(bundle): invalid, not signed\(countsSuffix(outcome))"
