@@ -3,20 +3,15 @@ import Accord
 /// Valid partnership records made up from a seed, using every element of the schema, so
 /// that round trips are tested on more than the shipped examples.
 public struct RecordGenerator: RandomNumberGenerator {
-    private var state: UInt64
+    private var random: SplitMix64
 
     /// A generator; the same seed gives the same records.
     public init(seed: UInt64) {
-        state = seed
+        random = SplitMix64(seed: seed)
     }
 
-    /// SplitMix64.
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        random.next()
     }
 
     private mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }

@@ -30,38 +30,24 @@ extension SplitMix64 {
     mutating func sample<T>(_ items: [T], _ count: Int) -> [T] { Array(items.shuffled(using: &self).prefix(count)) }
 }
 
-// MARK: - Dates (days since 1970-01-01, proleptic Gregorian)
+// MARK: - Dates (days since 1970-01-01), through Accord's own calendar arithmetic
 
 func days(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+    Timestamp(xsdDateTime: "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T00:00:00Z")!.secondsSinceEpoch / 86_400
 }
 
-func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let day = doy - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+/// The `YYYY-MM-DD` of a day number.
+func isoDate(_ days: Int) -> String {
+    Timestamp(secondsSinceEpoch: days * 86_400).date
+}
+
+func year(ofDay days: Int) -> Int {
+    Int(isoDate(days).prefix(4))!
 }
 
 func pad(_ value: Int, _ width: Int) -> String {
     let text = String(value)
     return String(repeating: "0", count: max(0, width - text.count)) + text
-}
-
-func isoDate(_ days: Int) -> String {
-    let (y, m, d) = civil(days)
-    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
 }
 
 // MARK: - Records
@@ -134,7 +120,7 @@ func makeRecord(index: Int, previousIds: [String], _ rng: inout SplitMix64) -> P
 
     // Events, dated in order from a random start.
     var day = days(year: rng.int(2005...2024), month: rng.int(1...12), day: rng.int(1...28))
-    let startYear = civil(day).year
+    let startYear = year(ofDay: day)
     let id = "\(orgRef)-\(startYear)-\(pad(index + 1, 6))"
     let names = chosen.map(\.name)
     let base = Context(a: names[0], b: names[1], city: chosen[1].capital, year: startYear)
@@ -144,7 +130,7 @@ func makeRecord(index: Int, previousIds: [String], _ rng: inout SplitMix64) -> P
         let host = rng.pick(chosen)
         var context = base
         context.city = host.capital
-        context.year = civil(day).year
+        context.year = year(ofDay: day)
         if type == .ratification || type == .suspension { context.a = rng.pick(names) }
         let place: Place? = [.entryIntoForce, .termination, .expiry].contains(type) ? nil : Place(country: host.alpha3, locality: host.capital)
         let description = rng.chance(0.8) ? mostlyEnglish(eventSentences[type]!, second, context, 0.3, &rng) : []

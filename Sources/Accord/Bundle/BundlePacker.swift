@@ -341,17 +341,11 @@ public struct BundlePacker: Sendable {
         defer { close(descriptor) }
         var hasher = SHA512Hasher()
         var size = 0
-        var buffer = [UInt8](repeating: 0, count: 256 << 10)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc_read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, reason: .cannotRead(errno: errno))
-            }
-            if count == 0 { return (size, hasher.finalizeHex()) }
-            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-            size += count
+        try FileReader.forEachChunk(of: descriptor, path: path) { chunk in
+            hasher.update(chunk)
+            size += chunk.count
         }
+        return (size, hasher.finalizeHex())
     }
 
     /// Streams an attachment into the archive, checking that it is still the file that was hashed.

@@ -34,11 +34,23 @@ public struct BundleValidator: Sendable {
         if DirectoryListing.kind(of: path) == .directory {
             return try body(try FolderEntrySource(folder: path))
         }
+        let descriptor = try Self.openArchive(path)
+        defer { close(descriptor) }
+        return try body(entries(of: descriptor, hashingInto: nil))
+    }
+
+    private static func openArchive(_ path: String) throws(FileError) -> Int32 {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileError(path: path, reason: .cannotOpen(errno: errno)) }
-        defer { close(descriptor) }
-        let gzip = GzipReader(source: FileByteSource(descriptor: descriptor), limits: limits.archive)
-        return try body(TarReader(source: gzip, limits: limits.archive))
+        return descriptor
+    }
+
+    /// The entries of the tar.gz read from `descriptor`, its raw bytes hashed into `digest` when given.
+    private func entries(of descriptor: Int32, hashingInto digest: DigestBox?) -> TarReader {
+        let file = FileByteSource(descriptor: descriptor)
+        let gzip = digest.map { GzipReader(source: HashingByteSource(file, into: $0), limits: limits.archive) }
+            ?? GzipReader(source: file, limits: limits.archive)
+        return TarReader(source: gzip, limits: limits.archive)
     }
 
     /// Runs two passes over the bundle at `path`: `first` (which validates) and, when it
@@ -57,15 +69,12 @@ public struct BundleValidator: Sendable {
             guard let found = try first(try FolderEntrySource(folder: path)) else { return (nil, nil) }
             return (found, try second(try FolderEntrySource(folder: path), found))
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileError(path: path, reason: .cannotOpen(errno: errno)) }
+        let descriptor = try Self.openArchive(path)
         defer { close(descriptor) }
         func pass<T>(_ body: (BundleEntrySource) throws(FileError) -> T) throws(FileError) -> (T, String) {
             guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw FileError(path: path, reason: .cannotRead(errno: errno)) }
             let digest = DigestBox()
-            let raw = HashingByteSource(FileByteSource(descriptor: descriptor), into: digest)
-            let gzip = GzipReader(source: raw, limits: limits.archive)
-            let result = try body(TarReader(source: gzip, limits: limits.archive))
+            let result = try body(entries(of: descriptor, hashingInto: digest))
             return (result, digest.finish())
         }
         let (found, firstDigest) = try pass(first)

@@ -35,7 +35,10 @@ extension RecordValidator {
         }
         let xml = record.xmlBytes()
         let checked = validate(xml, file: file)
-        let lines = LibXML.withScope { _ in SafeXMLParser.parse(xml, file: file, limits: limits).document?.tree() }
+        // Lines become JSON paths only for schema diagnostics (rules give paths already):
+        // parse the XML again for its element lines only when one needs it.
+        let needsLines = checked.diagnostics.contains { $0.location.path == nil && $0.location.line != nil }
+        let lines = !needsLines ? [:] : LibXML.withScope { _ in SafeXMLParser.parse(xml, file: file, limits: limits).document?.tree() }
             .map(ElementPaths.paths(byLine:)) ?? [:]
         result.diagnostics = checked.diagnostics.map { diagnostic in
             var moved = diagnostic
@@ -65,13 +68,6 @@ extension RecordValidator {
 
     /// Validates a record file given as XML or, when its name ends in `.json`, as JSON.
     public func validateRecordFile(atPath path: String) throws(FileError) -> RecordValidation {
-        guard path.hasSuffix(".json") else { return try validateFile(atPath: path) }
-        do {
-            return validateJSON(try FileReader.read(path, maxBytes: limits.maxBytes), file: path)
-        } catch let error where error.isTooLarge {
-            return RecordValidation(file: path, record: nil, diagnostics: [
-                Diagnostic(.documentTooLarge, "the file is larger than the limit of \(limits.maxBytes) bytes", at: SourceLocation(file: path)),
-            ])
-        }
+        try validateFile(atPath: path, as: path.hasSuffix(".json") ? validateJSON : validate)
     }
 }

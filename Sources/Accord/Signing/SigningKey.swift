@@ -31,6 +31,14 @@ public struct SigningKey: Sendable {
         self = key
     }
 
+    /// Reads a PKCS#8 PEM Ed25519 private key from a file (at most 64 KiB).
+    ///
+    /// - Throws: ``FileError`` when the file cannot be read, ``KeyError`` when it holds no such key.
+    public init(pemFile path: String) throws {
+        let bytes = try FileReader.read(path, maxBytes: 64 << 10)
+        try self.init(pem: String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The private key as PKCS#8 PEM. Keep it secret: write it with owner-only permissions.
     public var pem: String {
         PEM.encode(Self.pkcs8Prefix + seed, label: "PRIVATE KEY")

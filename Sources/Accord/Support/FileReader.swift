@@ -14,26 +14,35 @@ enum FileReader {
             }
         }
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc_read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, reason: .cannotRead(errno: errno))
-            }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
+        try forEachChunk(of: descriptor, path: path) { chunk throws(FileError) in
+            bytes.append(contentsOf: chunk)
             if bytes.count > maxBytes {
                 throw FileError(path: path, reason: .tooLarge(size: bytes.count, limit: maxBytes))
             }
         }
+        return bytes
     }
-}
 
-/// `read(2)` under a name that does not clash with Swift methods called `read`.
-@inline(__always)
-func Glibc_read(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
+    /// Calls `body` with each chunk read from `descriptor` until its end (`path` names it
+    /// in errors).
+    static func forEachChunk(
+        of descriptor: Int32, path: String, _ body: (UnsafeRawBufferPointer) throws(FileError) -> Void
+    ) throws(FileError) {
+        var source = FileByteSource(descriptor: descriptor)
+        var chunk = [UInt8](repeating: 0, count: 256 << 10)
+        while true {
+            let count: Int
+            do {
+                count = try chunk.withMutableRawBytes { raw throws(ArchiveError) in try source.read(into: raw) }
+            } catch {
+                let code: Int32
+                if case .readFailed(let failure) = error { code = failure } else { code = EIO }
+                throw FileError(path: path, reason: .cannotRead(errno: code))
+            }
+            if count == 0 { return }
+            try chunk.withRawBytes { raw throws(FileError) in try body(UnsafeRawBufferPointer(rebasing: raw[..<count])) }
+        }
+    }
 }
 
 /// A file could not be read or written.

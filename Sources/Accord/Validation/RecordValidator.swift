@@ -21,8 +21,14 @@ public struct RecordValidator: Sendable {
     /// Reads and validates the file at `path`. A file over the size limit is reported as a
     /// diagnostic; a file that cannot be read at all is thrown.
     public func validateFile(atPath path: String) throws(FileError) -> RecordValidation {
+        try validateFile(atPath: path, as: validate)
+    }
+
+    /// Reads the file at `path` within the size limit and hands its bytes to `check`; a
+    /// file over the limit becomes an `X004` diagnostic, whatever its form.
+    func validateFile(atPath path: String, as check: ([UInt8], String) -> RecordValidation) throws(FileError) -> RecordValidation {
         do {
-            return validate(try FileReader.read(path, maxBytes: limits.maxBytes), file: path)
+            return check(try FileReader.read(path, maxBytes: limits.maxBytes), path)
         } catch let error where error.isTooLarge {
             return RecordValidation(file: path, record: nil, diagnostics: [
                 Diagnostic(.documentTooLarge, "the file is larger than the limit of \(limits.maxBytes) bytes", at: SourceLocation(file: path)),

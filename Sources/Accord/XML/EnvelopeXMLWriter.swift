@@ -13,13 +13,7 @@ enum EnvelopeXMLWriter {
         }
         out.endElement()
         out.element("created", text: envelope.created)
-        out.startElement("confidentiality")
-        out.attribute("policy", envelope.confidentiality.policy)
-        out.attribute("classification", envelope.confidentiality.classification.rawValue)
-        for country in envelope.confidentiality.releasableTo {
-            out.element("releasableTo", text: country)
-        }
-        out.endElement()
+        RecordXMLWriter.label(envelope.confidentiality, out)
         out.startElement("records")
         for entry in envelope.records {
             out.startElement("record")

@@ -50,7 +50,7 @@ struct RecordXMLReader {
                     type: try code(element, "type", itemPath),
                     date: element.attribute("date").map(collapse),
                     place: try element.child(named: "place").map { place throws(RecordReadError) in
-                        return Place(
+                        Place(
                             country: try attribute(place, "country", "\(itemPath)/place"),
                             locality: place.child(named: "locality").map { collapse($0.text) })
                     },
@@ -154,9 +154,7 @@ struct RecordXMLReader {
         guard !items.isEmpty else {
             throw RecordReadError(path: path, line: element.line, message: "at least one <narrative> is needed")
         }
-        return items.enumerated().map { index, narrative in
-            return Narrative(narrative.text, language: narrative.attribute("lang", namespace: XMLElement.xmlNamespace))
-        }
+        return items.map { Narrative($0.text, language: $0.attribute("lang", namespace: XMLElement.xmlNamespace)) }
     }
 
     private func optionalNarratives(_ parent: XMLElement, _ name: String, _ parentPath: String) throws(RecordReadError) -> [Narrative] {

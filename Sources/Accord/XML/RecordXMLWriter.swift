@@ -89,13 +89,7 @@ enum RecordXMLWriter {
             out.attribute("relation", related.relation.rawValue)
         }
 
-        out.startElement("confidentiality")
-        out.attribute("policy", record.confidentiality.policy)
-        out.attribute("classification", record.confidentiality.classification.rawValue)
-        for country in record.confidentiality.releasableTo {
-            out.element("releasableTo", text: country)
-        }
-        out.endElement()
+        label(record.confidentiality, out)
 
         if !record.extensions.isEmpty {
             out.startElement("extensions")
@@ -103,6 +97,18 @@ enum RecordXMLWriter {
             out.endElement()
         }
         return out.finish()
+    }
+
+    /// `<confidentiality policy classification><releasableTo/>...</confidentiality>`, as the
+    /// record and the envelope both write it.
+    static func label(_ label: ConfidentialityLabel, _ out: XMLTextWriter) {
+        out.startElement("confidentiality")
+        out.attribute("policy", label.policy)
+        out.attribute("classification", label.classification.rawValue)
+        for country in label.releasableTo {
+            out.element("releasableTo", text: country)
+        }
+        out.endElement()
     }
 
     private static func narratives(_ name: String, _ items: [Narrative], _ out: XMLTextWriter) {

@@ -44,10 +44,9 @@ func timeFromOptionOrEnvironment(_ text: String?, option: String) throws -> Time
 /// Reads a private key file, exiting with status 2 and a clear message when it cannot.
 func loadSigningKey(_ path: String) throws -> SigningKey {
     do {
-        let bytes = try readSmallFile(path)
-        return try SigningKey(pem: String(decoding: bytes, as: UTF8.self))
+        return try SigningKey(pemFile: path)
     } catch {
-        Terminal.printError("\(path): \(error)")
+        Terminal.printError((error as? FileError)?.description ?? "\(path): \(error)")
         throw ExitStatus.failure.exitCode
     }
 }

@@ -52,7 +52,7 @@ struct XmllintAgreementTests {
         guard ExternalTool.available("xmllint") else { return }
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var generator = SeededGenerator(seed: 2025_07_28)
+        var generator = SplitMix64(seed: 2025_07_28)
         var disagreements: [String] = []
         for (index, source) in Fixtures.validExampleFiles.enumerated() {
             let text = String(decoding: try Fixtures.bytes(source), as: UTF8.self)
@@ -77,7 +77,7 @@ struct XmllintAgreementTests {
 enum DocumentMutator {
     static let garbage = ["", "zzz", "-1", "2025-13-45", "ID MOD", "X", "1.0.0", "bilateral", "999999999999", "en", "ÄÖ", "&amp;"]
 
-    static func mutate(_ text: String, using generator: inout SeededGenerator) -> String {
+    static func mutate(_ text: String, using generator: inout SplitMix64) -> String {
         var lines = text.components(separatedBy: "\n")
         let candidates = Array(2..<(lines.count - 1))
         let index = candidates[Int(generator.next() % UInt64(candidates.count))]
@@ -105,18 +105,5 @@ enum DocumentMutator {
             }
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-/// A deterministic random-number generator (SplitMix64), so that failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
