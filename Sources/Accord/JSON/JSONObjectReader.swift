@@ -116,7 +116,9 @@ struct JSONObjectReader {
             return 0
         }
         guard case .number(let text) = value, let number = Int(text), range.contains(number) else {
-            problems.add(Self.child(path, key), "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(value.kind == "a number" ? "\(value)" : value.kind)")
+            let found: String
+            if case .number(let text) = value { found = text } else { found = value.kind }
+            problems.add(Self.child(path, key), "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(found)")
             return 0
         }
         return number
