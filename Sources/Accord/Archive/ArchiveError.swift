@@ -86,6 +86,9 @@ enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
     case fileAtTopLevel(entry: String)
     /// The entry is in a second top-level folder; `first` is the first one.
     case multipleTopLevelFolders(entry: String, first: String)
+    /// The entry is out of bundle order (``EntryOrder``), which a reader asked for. Not a
+    /// fault: the reader's caller reads the archive again in the general way.
+    case notInBundleOrder(entry: String)
 
     // MARK: Writing
 
@@ -158,6 +161,8 @@ enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
             return "entry '\(entry)': a file outside the bundle folder"
         case .multipleTopLevelFolders(let entry, let first):
             return "entry '\(entry)': outside the bundle folder '\(first)' (there must be only one top-level folder)"
+        case .notInBundleOrder(let entry):
+            return "entry '\(entry)': not in bundle order"
         case .sizeMismatch(let entry, let declared, let written):
             return "entry '\(entry)': \(written) bytes were written but \(declared) were declared"
         case .misuse(let detail):

@@ -18,7 +18,7 @@ final class TarReader {
 
     private var source: any ByteSource
     private let limits: ArchiveLimits
-    private var namespace = EntryNamespace()
+    private var namespace: EntryNamespace
     private var headerCount = 0
     private var state = State.betweenEntries
     /// The current header block.
@@ -44,9 +44,13 @@ final class TarReader {
     }
 
     /// Reads the archive `source` provides, within `limits`.
-    init<S: ByteSource>(source: S, limits: ArchiveLimits = ArchiveLimits()) {
+    /// A reader of the archive in `source`. With `inBundleOrder`, entries below the first
+    /// two levels must come in ``EntryOrder`` (see ``EntryNamespace``), and the reader's
+    /// memory then does not grow with the number of entries.
+    init<S: ByteSource>(source: S, limits: ArchiveLimits = ArchiveLimits(), inBundleOrder: Bool = false) {
         self.source = source
         self.limits = limits
+        namespace = EntryNamespace(inBundleOrder: inBundleOrder)
     }
 
     deinit {

@@ -5,6 +5,17 @@
 /// arrive; payload files are only hashed, never held. At the end it verifies the BagIt
 /// structure (RFC 8493: bagit.txt, manifests, Payload-Oxum, tag manifest), the envelope,
 /// and that the envelope, the records and the manifest tell the same story.
+///
+/// It works in one of two ways:
+/// - **In bundle order** (`inBundleOrder`), for bags whose tag files come first and whose
+///   payload, manifest and envelope index follow ``EntryOrder``, as Accord writes them:
+///   the manifest and the envelope are spooled to a scratch file and merged with the
+///   payload as it streams (``PayloadMerge``), so memory does not grow with the bag. A bag
+///   that turns out not to be in that order makes ``file(_:facts:contents:)`` or
+///   ``finish()`` throw ``ArchiveError/notInBundleOrder(entry:)``: the caller then reads
+///   it again the other way.
+/// - **Held**: what is known of every payload file and record is kept in tables, and
+///   compared at the end; any order is accepted.
 final class BagChecker {
     /// What is known about one file of the bag.
     struct FileFacts {
@@ -12,29 +23,51 @@ final class BagChecker {
         var digest: String
     }
 
-    private let bundleFile: String
-    private let limits: BundleLimits
-    private let pool: RecordValidationPool
+    let bundleFile: String
+    let limits: BundleLimits
+    let pool: RecordValidationPool
+    /// In bundle order, the merge of the payload with the spooled manifest and index.
+    private let merge: PayloadMerge?
+    /// Held: each payload file.
     private var payload: [String: FileFacts] = [:]
-    private var tagFiles: [String: FileFacts] = [:]
+    private var payloadBytes = 0
+    private var payloadFiles = 0
+    private(set) var tagFiles: [String: FileFacts] = [:]
     private var tagContents: [String: [UInt8]] = [:]
     private var oversizeRecords: Set<String> = []
     private var bagInfo: BagInfo?
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
 
     private let signatures: SignaturePolicy
     private(set) var signatureChecks: [SignatureCheck] = []
 
-    init(bundleFile: String, limits: BundleLimits, validator: RecordValidator, signatures: SignaturePolicy) {
+    /// A checker of the bag in `bundleFile`; `inBundleOrder` chooses the way it works. The
+    /// scratch files of bundle order go in `spoolFolder`.
+    init(
+        bundleFile: String, limits: BundleLimits, validator: RecordValidator, signatures: SignaturePolicy,
+        inBundleOrder: Bool, spoolFolder: String = SpoolFile.temporaryFolder
+    ) throws(FileError) {
         self.bundleFile = bundleFile
         self.limits = limits
         self.signatures = signatures
-        pool = RecordValidationPool(validator: validator)
+        merge = inBundleOrder ? try PayloadMerge(folder: spoolFolder) : nil
+        pool = RecordValidationPool(validator: validator, keepsRecords: !inBundleOrder)
     }
 
-    /// Whether the checker needs the bytes of the file at `path` (tag files and records).
+    /// Whether the checker needs the bytes of the file at `path` in memory (tag files and records).
     func wantsContents(_ path: String) -> Bool {
-        Self.isRecordPath(path) || Self.heldTagFiles.contains(path) || Self.isSignaturePath(path)
+        spool(for: path) == nil && (Self.isRecordPath(path) || Self.heldTagFiles.contains(path) || Self.isSignaturePath(path))
+    }
+
+    /// Where the bytes of the file at `path` are to be appended as they stream, if they are
+    /// spooled rather than held (the manifest and the envelope, in bundle order).
+    func spool(for path: String) -> SpoolFile? {
+        guard let merge, !merge.hasBegun else { return nil }
+        switch path {
+        case BagLayout.payloadManifest: return merge.manifestSpool
+        case BagLayout.envelope: return merge.envelopeSpool
+        default: return nil
+        }
     }
 
     /// The tag files read whole (every other file is only hashed as it streams).
@@ -61,21 +94,31 @@ final class BagChecker {
     }
 
     /// One file of the bag has been read. `contents` is nil when the checker did not want
-    /// it, or when it was larger than ``contentLimit(for:)``.
-    func file(_ path: String, facts: FileFacts, contents: [UInt8]?) {
+    /// it, when it was spooled, or when it was larger than ``contentLimit(for:)``.
+    func file(_ path: String, facts: FileFacts, contents: [UInt8]?) throws(ArchiveError) {
         if path.hasPrefix(BagLayout.payloadFolder) {
+            payloadBytes += facts.size
+            payloadFiles += 1
+            if let merge { return try merge.payloadFile(path, facts: facts, contents: contents, checker: self) }
             payload[path] = facts
             if Self.isRecordPath(path) {
                 if let contents {
                     pool.submit(contents, entry: path, bundleFile: bundleFile)
                 } else {
                     oversizeRecords.insert(path)
-                    report(.documentTooLarge, "the record is \(facts.size) bytes; the limit is \(limits.xml.maxBytes) bytes", entry: path)
+                    report(.documentTooLarge, Self.tooLarge(facts.size, limit: limits.xml.maxBytes), entry: path)
                 }
             } else if !path.hasPrefix(BagLayout.attachmentsFolder) {
-                report(.unexpectedPayloadFile, "'\(path)' is neither a record (data/records/*.xml) nor an attachment (data/attachments/...)", entry: path)
+                report(.unexpectedPayloadFile, Self.unexpectedPayload(path), entry: path)
             }
         } else {
+            if let merge {
+                // A tag file after the payload, or a spooled one too large to be held: read
+                // the other way, which accepts the first and reports the second as held.
+                if merge.hasBegun || (spool(for: path) != nil && facts.size > limits.maxTagFileBytes) {
+                    throw .notInBundleOrder(entry: path)
+                }
+            }
             tagFiles[path] = facts
             if let contents {
                 tagContents[path] = contents
@@ -86,26 +129,31 @@ final class BagChecker {
     }
 
     /// Stops after a fault in the archive: waits for the records already submitted and
-    /// returns their results, without the end-of-bag checks.
-    func abandon() -> [String: BundleRecord] {
-        let (records, overflow) = pool.finish(bundleFile: bundleFile)
-        if let overflow { diagnostics.append(overflow) }
-        return records
+    /// returns what they showed, without the end-of-bag checks.
+    func abandon() -> RecordValidationPool.Outcome {
+        pool.finish(bundleFile: bundleFile)
     }
 
-    /// Runs every end-of-bag check and returns the envelope (when valid) and the records' results.
-    func finish() -> (envelope: BundleEnvelope?, records: [String: BundleRecord]) {
-        let (records, overflow) = pool.finish(bundleFile: bundleFile)
+    /// Runs every end-of-bag check and returns the envelope (when valid; in bundle order
+    /// without its index) and the records' results (held only).
+    func finish() throws(ArchiveError) -> (envelope: BundleEnvelope?, records: [String: BundleRecord]) {
+        try merge?.finish(checker: self)
+        let outcome = pool.finish(bundleFile: bundleFile)
         checkDeclaration()
-        checkPayloadManifest()
+        if merge == nil { checkPayloadManifest() }
+        for path in tagFiles.keys.sorted() where Self.isManifestName(path, prefix: "manifest-") && path != BagLayout.payloadManifest {
+            report(.unverifiedManifest, "\(path) is not verified: Accord verifies SHA-512 manifests only", entry: path)
+        }
         checkBagInfo()
         checkTagManifest()
-        let envelope = checkEnvelope()
-        if let envelope { crossCheck(envelope, records: records) }
+        let envelope = merge.map(\.envelope) ?? checkEnvelope()
+        if let envelope {
+            crossCheck(envelope, bagInfo: bagInfo)
+            if merge == nil { crossCheck(envelope, records: outcome.records) }
+        }
         checkSignatures(bundleId: envelope?.bundleId)
-        for path in records.keys.sorted() { diagnostics += records[path]!.diagnostics }
-        if let overflow { diagnostics.append(overflow) }
-        return (envelope, records)
+        diagnostics += outcome.diagnostics
+        return (envelope, outcome.records)
     }
 
     // MARK: BagIt
@@ -129,12 +177,21 @@ final class BagChecker {
         guard let manifest = readManifest(BagLayout.payloadManifest, covering: "the payload") else { return }
         compare(manifest, name: BagLayout.payloadManifest, with: payload,
                 missing: .missingPayloadFile, mismatch: .payloadDigestMismatch, what: "the manifest")
-        for path in payload.keys.sorted() where manifest.digest(for: path) == nil {
-            report(.unlistedPayloadFile, "'\(path)' is in the bundle but not in the manifest", entry: path)
+        for path in payload.keys.sorted(by: EntryOrder.precedes) where manifest.digest(for: path) == nil {
+            report(.unlistedPayloadFile, Self.unlisted(path), entry: path)
         }
-        for path in tagFiles.keys.sorted() where Self.isManifestName(path, prefix: "manifest-") && path != BagLayout.payloadManifest {
-            report(.unverifiedManifest, "\(path) is not verified: Accord verifies SHA-512 manifests only", entry: path)
-        }
+    }
+
+    static func unlisted(_ path: String) -> String {
+        "'\(path)' is in the bundle but not in the manifest"
+    }
+
+    static func notCarried(_ path: String, listedIn what: String) -> String {
+        "'\(path)' is listed in \(what) but is not in the bundle"
+    }
+
+    static func digestDiffers(_ path: String, from what: String) -> String {
+        "the SHA-512 digest of '\(path)' differs from \(what): the file was changed or damaged"
     }
 
     /// Parses a required manifest, reporting its malformed lines; nil (reported) when absent.
@@ -157,11 +214,11 @@ final class BagChecker {
     ) {
         for (path, digest) in manifest.entries {
             guard let facts = files[path] else {
-                report(missing, "'\(path)' is listed in \(what) but is not in the bundle", entry: name)
+                report(missing, Self.notCarried(path, listedIn: what), entry: name)
                 continue
             }
             if facts.digest != digest {
-                report(mismatch, "the SHA-512 digest of '\(path)' differs from \(what): the file was changed or damaged", entry: path)
+                report(mismatch, Self.digestDiffers(path, from: what), entry: path)
             }
         }
     }
@@ -180,7 +237,7 @@ final class BagChecker {
             report(.malformedBagInfo, "Payload-Oxum is given more than once", entry: BagLayout.bagInfo)
         }
         if let oxum = info.value("Payload-Oxum") {
-            let actual = (bytes: payload.values.reduce(0) { $0 + $1.size }, files: payload.count)
+            let actual = (bytes: payloadBytes, files: payloadFiles)
             if let declared = BagInfo.parseOxum(oxum) {
                 if declared != actual {
                     report(.payloadOxumMismatch, "Payload-Oxum says \(declared.bytes) bytes in \(declared.files) files; the payload has \(actual.bytes) bytes in \(actual.files) files", entry: BagLayout.bagInfo)
@@ -292,57 +349,103 @@ final class BagChecker {
         return envelope
     }
 
-    private func crossCheck(_ envelope: BundleEnvelope, records: [String: BundleRecord]) {
-        // bag-info.txt and the envelope must tell the same story where they overlap.
+    /// bag-info.txt and the envelope must tell the same story where they overlap.
+    private func crossCheck(_ envelope: BundleEnvelope, bagInfo: BagInfo?) {
         for (label, expected) in [("Source-Organization", envelope.sender), ("External-Identifier", envelope.bundleId)] {
             if let value = bagInfo?.value(label), value != expected {
                 report(.envelopeIndexMismatch, "bag-info.txt's \(label) is '\(value)' but the envelope says '\(expected)'", entry: BagLayout.bagInfo)
             }
         }
+    }
+
+    /// Held: the envelope's index against the records and attachments carried.
+    private func crossCheck(_ envelope: BundleEnvelope, records: [String: BundleRecord]) {
         let indexed = Dictionary(envelope.records.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var seenIds: [String: String] = [:]
         for entry in envelope.records {
-            if entry.path != BagLayout.recordPath(forId: entry.id) {
-                report(.envelopeIndexMismatch, "record '\(entry.id)' should be stored at \(BagLayout.recordPath(forId: entry.id)), not \(entry.path)", entry: BagLayout.envelope)
-            }
+            if let problem = Self.misplaced(entry) { report(.envelopeIndexMismatch, problem, entry: BagLayout.envelope) }
             if let earlier = seenIds[entry.id] {
                 report(.duplicateRecordId, "record id '\(entry.id)' is used by both \(earlier) and \(entry.path)", entry: BagLayout.envelope)
             }
             seenIds[entry.id] = entry.path
             guard payload[entry.path] != nil else {
-                report(.envelopeIndexMismatch, "the envelope lists \(entry.path) but the bundle does not carry it", entry: BagLayout.envelope)
+                report(.envelopeIndexMismatch, Self.indexedButNotCarried(entry.path), entry: BagLayout.envelope)
                 continue
             }
-            guard let record = records[entry.path], let id = record.id, let classification = record.classification else { continue }
-            if id != entry.id {
-                report(.envelopeIndexMismatch, "the envelope says \(entry.path) is record '\(entry.id)', but the file holds '\(id)'", entry: entry.path)
-            }
-            if record.status != entry.status || classification != entry.classification {
-                report(.envelopeIndexMismatch, "the envelope's status or classification for '\(id)' differs from the record's", entry: entry.path)
-            }
-            if classification > envelope.confidentiality.classification {
-                report(.bundleLabelTooLow, "record '\(id)' is \(classification.rawValue) but the bundle is labelled \(envelope.confidentiality.classification.rawValue)", entry: entry.path)
-            }
-            for attachment in record.attachments {
-                let path = BagLayout.attachmentsFolder + attachment
-                if payload[path] == nil {
-                    report(.missingAttachment, "record '\(id)' names the attachment \(path), which the bundle does not carry", entry: entry.path)
-                }
+            guard let record = records[entry.path] else { continue }
+            diagnostics += Self.crossCheck(record, against: entry, bundleLabel: envelope.confidentiality.classification, bundleFile: bundleFile) {
+                payload[$0] != nil
             }
         }
-        for path in (records.keys.map { $0 } + oversizeRecords).sorted() where indexed[path] == nil {
-            report(.envelopeIndexMismatch, "\(path) is in the bundle but not in the envelope's index", entry: path)
+        for path in (records.keys.map { $0 } + oversizeRecords).sorted(by: EntryOrder.precedes) where indexed[path] == nil {
+            report(.envelopeIndexMismatch, Self.carriedButNotIndexed(path), entry: path)
         }
         let listedAttachments = Set(envelope.attachments)
         for path in envelope.attachments where payload[path] == nil {
-            report(.envelopeIndexMismatch, "the envelope lists the attachment \(path) but the bundle does not carry it", entry: BagLayout.envelope)
+            report(.envelopeIndexMismatch, Self.attachmentListedButNotCarried(path), entry: BagLayout.envelope)
         }
-        for path in payload.keys.sorted() where path.hasPrefix(BagLayout.attachmentsFolder) && !listedAttachments.contains(path) {
-            report(.envelopeIndexMismatch, "\(path) is in the bundle but not in the envelope's list of attachments", entry: path)
+        for path in payload.keys.sorted(by: EntryOrder.precedes) where path.hasPrefix(BagLayout.attachmentsFolder) && !listedAttachments.contains(path) {
+            report(.envelopeIndexMismatch, Self.attachmentCarriedButNotListed(path), entry: path)
         }
     }
 
-    private func report(_ code: DiagnosticCode, _ message: String, entry: String? = nil, line: Int? = nil, severity: Severity? = nil) {
+    /// What a record and its entry in the envelope's index disagree on, and the
+    /// attachments it names that the bundle does not carry (by `carries`).
+    static func crossCheck(
+        _ record: BundleRecord, against entry: BundleEnvelope.Entry, bundleLabel: ConfidentialityLabel.Classification,
+        bundleFile: String, carries: (String) -> Bool
+    ) -> [Diagnostic] {
+        guard let id = record.id, let classification = record.classification else { return [] }
+        var found: [Diagnostic] = []
+        func report(_ code: DiagnosticCode, _ message: String) {
+            found.append(Diagnostic(code, message, at: SourceLocation(file: bundleFile, entry: entry.path)))
+        }
+        if id != entry.id {
+            report(.envelopeIndexMismatch, "the envelope says \(entry.path) is record '\(entry.id)', but the file holds '\(id)'")
+        }
+        if record.status != entry.status || classification != entry.classification {
+            report(.envelopeIndexMismatch, "the envelope's status or classification for '\(id)' differs from the record's")
+        }
+        if classification > bundleLabel {
+            report(.bundleLabelTooLow, "record '\(id)' is \(classification.rawValue) but the bundle is labelled \(bundleLabel.rawValue)")
+        }
+        for attachment in record.attachments where !carries(BagLayout.attachmentsFolder + attachment) {
+            report(.missingAttachment, "record '\(id)' names the attachment \(BagLayout.attachmentsFolder + attachment), which the bundle does not carry")
+        }
+        return found
+    }
+
+    /// Why an index entry is in the wrong place, if it is.
+    static func misplaced(_ entry: BundleEnvelope.Entry) -> String? {
+        let expected = BagLayout.recordPath(forId: entry.id)
+        return entry.path == expected ? nil : "record '\(entry.id)' should be stored at \(expected), not \(entry.path)"
+    }
+
+    static func indexedButNotCarried(_ path: String) -> String {
+        "the envelope lists \(path) but the bundle does not carry it"
+    }
+
+    static func carriedButNotIndexed(_ path: String) -> String {
+        "\(path) is in the bundle but not in the envelope's index"
+    }
+
+    static func attachmentListedButNotCarried(_ path: String) -> String {
+        "the envelope lists the attachment \(path) but the bundle does not carry it"
+    }
+
+    static func attachmentCarriedButNotListed(_ path: String) -> String {
+        "\(path) is in the bundle but not in the envelope's list of attachments"
+    }
+
+    static func unexpectedPayload(_ path: String) -> String {
+        "'\(path)' is neither a record (data/records/*.xml) nor an attachment (data/attachments/...)"
+    }
+
+    static func tooLarge(_ size: Int, limit: Int) -> String {
+        "the record is \(size) bytes; the limit is \(limit) bytes"
+    }
+
+    func report(_ code: DiagnosticCode, _ message: String, entry: String? = nil, line: Int? = nil, severity: Severity? = nil) {
         var diagnostic = Diagnostic(code, message, at: SourceLocation(file: bundleFile, entry: entry, line: line))
         if let severity { diagnostic.severity = severity }
         diagnostics.append(diagnostic)

@@ -12,6 +12,9 @@ extension TarReader: BundleEntrySource {}
 /// The files of an unpacked bag folder, presented like archive entries. Symbolic links,
 /// devices and other special files are refused, and names go through the same path and
 /// collision checks (control characters, case or Unicode twins) as in an archive.
+///
+/// Entries come in the order Accord writes archives: the files at the top of the bag
+/// (tag files) first, then everything else in bundle order (``EntryOrder``).
 final class FolderEntrySource: BundleEntrySource {
     private let root: String
     private let topName: String
@@ -41,7 +44,12 @@ final class FolderEntrySource: BundleEntrySource {
 
     private func collect(_ relative: String) throws(FileError) {
         let folder = relative.isEmpty ? root : "\(root)/\(relative)"
-        for name in try DirectoryListing.names(in: folder) {
+        var names = try DirectoryListing.names(in: folder).sorted(by: EntryOrder.precedes)
+        if relative.isEmpty {
+            let files = names.filter { if case .file = DirectoryListing.kind(of: "\(root)/\($0)") { true } else { false } }
+            names = files + names.filter { !files.contains($0) }
+        }
+        for name in names {
             let path = relative.isEmpty ? name : "\(relative)/\(name)"
             switch DirectoryListing.kind(of: "\(root)/\(path)") {
             case .directory:

@@ -18,6 +18,13 @@ final class BundleExtractor {
         if descriptor >= 0 { close(descriptor) }
     }
 
+    /// Empties the staging folder, for a second reading of the bundle.
+    func restart() throws(FileError) {
+        if descriptor >= 0 { close(descriptor); descriptor = -1 }
+        removeTree(root)
+        guard mkdir(root, 0o700) == 0 else { throw FileError(path: root, reason: .cannotWrite(errno: errno)) }
+    }
+
     func directory(_ relative: String) throws(FileError) {
         try makeFolders(relative)
     }

@@ -8,7 +8,7 @@ import Dispatch
 ///    reported and nothing is written.
 /// 2. The manifests, bag-info.txt and the envelope are computed from the digests.
 /// 3. The archive is written to a temporary file beside the destination (tag files first,
-///    then the payload in path order, every entry with the same owner, mode and mtime),
+///    then the payload in bundle order (``EntryOrder``), every entry with the same owner, mode and mtime),
 ///    fsynced, and renamed into place. The same inputs and time give the same bytes.
 ///
 /// Memory holds one record per core and the index, never the bundle.
@@ -159,7 +159,7 @@ public struct BundlePacker: Sendable {
         guard !diagnostics.containsErrors, !(refusesWarnings && !diagnostics.isEmpty) else {
             throw PackError.invalidInput(diagnostics)
         }
-        return (records.sorted { $0.bagPath.utf8.lexicographicallyPrecedes($1.bagPath.utf8) }, diagnostics)
+        return (records.sorted { EntryOrder.precedes($0.bagPath, $1.bagPath) }, diagnostics)
     }
 
     /// Finds each attachment a record names, beside the record: `attachments/NAME` in the
@@ -188,7 +188,7 @@ public struct BundlePacker: Sendable {
             }
         }
         guard problems.isEmpty else { throw PackError.invalidInput(problems) }
-        return byBagPath.values.sorted { $0.bagPath.utf8.lexicographicallyPrecedes($1.bagPath.utf8) }
+        return byBagPath.values.sorted { EntryOrder.precedes($0.bagPath, $1.bagPath) }
     }
 
     private func makeEnvelope(_ records: [PackedRecord], attachments: [PackedAttachment], options: PackOptions) throws -> BundleEnvelope {
@@ -268,7 +268,7 @@ public struct BundlePacker: Sendable {
         let digest = SHA512Hasher.hex(tagManifestBytes)
         files += options.signers
             .map { BundleSignatureFile.make(for: $0, bundleId: envelope.bundleId, tagManifestDigest: digest) }
-            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            .sorted { EntryOrder.precedes($0.path, $1.path) }
         return files
     }
 
@@ -300,7 +300,7 @@ public struct BundlePacker: Sendable {
             while folder.hasPrefix("data/") { folders.insert(folder); folder = parentFolder(of: folder) }
         }
         let payload: [(path: String, write: () throws -> Void)] =
-            folders.map { folder in (folder + "/", { try tar.addDirectory("\(top)/\(folder)", modificationTime: mtime) }) }
+            folders.map { folder in (folder, { try tar.addDirectory("\(top)/\(folder)", modificationTime: mtime) }) }
             + records.map { record in (record.bagPath, {
                 let bytes = try spool.read(at: record.spoolOffset, count: record.size)
                 try tar.addFile("\(top)/\(record.bagPath)", size: bytes.count, modificationTime: mtime) { file throws(ArchiveError) in
@@ -311,7 +311,7 @@ public struct BundlePacker: Sendable {
                 try Self.copy(attachment, into: tar, as: "\(top)/\(attachment.bagPath)", modificationTime: mtime)
             }) }
         let total = payload.count
-        for (index, item) in payload.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }).enumerated() {
+        for (index, item) in payload.sorted(by: { EntryOrder.precedes($0.path, $1.path) }).enumerated() {
             try item.write()
             progress?(ProgressReport(phase: "writing", done: index + 1, total: total))
         }

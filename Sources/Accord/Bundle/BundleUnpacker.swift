@@ -28,9 +28,8 @@ public struct BundleUnpacker: Sendable {
         let extractor = try BundleExtractor(root: staging)
         let result: BundleValidation
         do {
-            result = try validator.withSource(bundle) { source throws(FileError) in
-                try validator.check(source, file: bundle, extractor: extractor, progress: progress)
-            }
+            result = try validator.check(
+                BundleInput(path: bundle, limits: validator.limits.archive, hashes: false), extractor: extractor, progress: progress)
         } catch {
             removeTree(staging)
             throw error

@@ -2,9 +2,14 @@
 /// BagIt completeness and fixity, the envelope, every record (on all cores), and the
 /// cross-checks between them. Works on a `.tar.gz` file or an unpacked bag folder.
 ///
-/// Memory holds one buffer, the tag files Accord reads, a few records per core, and per
-/// file of the bundle a path, a size and a digest (with a short summary per record and
-/// the envelope's index): a few kilobytes per record, never the records themselves.
+/// Memory holds one buffer, the small tag files, and a few records per core. For a bag in
+/// bundle order (tag files first, then the payload in ``EntryOrder``, as `accord pack`
+/// writes it) nothing else is kept per file: the manifest and the envelope are spooled to
+/// unlinked scratch files in `$TMPDIR` and merged with the payload as it streams, so
+/// memory does not grow with the bundle. A bag in any other order (one tarred by hand,
+/// say) is read a second time, keeping per file a path, a size and a digest, and per
+/// record a short summary and its index entry: a few kilobytes per record. So does
+/// ``keepsIndex``, which asks for that index in the result.
 public struct BundleValidator: Sendable {
     /// Limits on the archive and the documents in it.
     public var limits: BundleLimits
@@ -12,9 +17,12 @@ public struct BundleValidator: Sendable {
     public var recordValidator: RecordValidator
     /// How signatures are judged.
     public var signatures: SignaturePolicy
-    /// Whether ``BundleValidation/files`` lists every file (for `inspect`); off by default,
-    /// since the list grows with the bundle.
-    public var listsFiles = false
+    /// Whether the result keeps the bundle's whole index: every file in
+    /// ``BundleValidation/files``, the envelope's records and attachments, and each
+    /// record's summary in ``BundleValidation/records`` (for `inspect`). Off by default,
+    /// since the index grows with the bundle: the result then holds the envelope without
+    /// its index, no records, and the tag files only.
+    public var keepsIndex = false
 
     /// Creates a validator.
     public init(limits: BundleLimits = .default, recordValidator: RecordValidator? = nil, signatures: SignaturePolicy = SignaturePolicy()) {
@@ -26,31 +34,7 @@ public struct BundleValidator: Sendable {
     /// Checks the bundle at `path` (a `.tar.gz` file or a bag folder). Problems in the
     /// bundle are diagnostics; a file that cannot be opened at all is thrown.
     public func validate(atPath path: String, progress: (@Sendable (ProgressReport) -> Void)? = nil) throws(FileError) -> BundleValidation {
-        try withSource(path) { source throws(FileError) in try check(source, file: path, extractor: nil, progress: progress) }
-    }
-
-    /// Opens `path` as an entry source: a folder as a bag folder, anything else as tar.gz.
-    func withSource<T>(_ path: String, _ body: (BundleEntrySource) throws(FileError) -> T) throws(FileError) -> T {
-        if DirectoryListing.kind(of: path) == .directory {
-            return try body(try FolderEntrySource(folder: path))
-        }
-        let descriptor = try Self.openArchive(path)
-        defer { close(descriptor) }
-        return try body(entries(of: descriptor, hashingInto: nil))
-    }
-
-    private static func openArchive(_ path: String) throws(FileError) -> Int32 {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileError(path: path, reason: .cannotOpen(errno: errno)) }
-        return descriptor
-    }
-
-    /// The entries of the tar.gz read from `descriptor`, its raw bytes hashed into `digest` when given.
-    private func entries(of descriptor: Int32, hashingInto digest: DigestBox?) -> TarReader {
-        let file = FileByteSource(descriptor: descriptor)
-        let gzip = digest.map { GzipReader(source: HashingByteSource(file, into: $0), limits: limits.archive) }
-            ?? GzipReader(source: file, limits: limits.archive)
-        return TarReader(source: gzip, limits: limits.archive)
+        try check(BundleInput(path: path, limits: limits.archive, hashes: false), extractor: nil, progress: progress)
     }
 
     /// Runs two passes over the bundle at `path`: `first` (which validates) and, when it
@@ -62,33 +46,47 @@ public struct BundleValidator: Sendable {
     /// ``FileError/Reason/changedWhileReading``, so that nothing unchecked is passed on.
     func withTwoPasses<First, Second>(
         _ path: String,
-        first: (BundleEntrySource) throws(FileError) -> First?,
+        first: (BundleInput) throws(FileError) -> First?,
         second: (BundleEntrySource, First) throws(FileError) -> Second
     ) throws(FileError) -> (First?, Second?) {
-        if DirectoryListing.kind(of: path) == .directory {
-            guard let found = try first(try FolderEntrySource(folder: path)) else { return (nil, nil) }
-            return (found, try second(try FolderEntrySource(folder: path), found))
-        }
-        let descriptor = try Self.openArchive(path)
-        defer { close(descriptor) }
-        func pass<T>(_ body: (BundleEntrySource) throws(FileError) -> T) throws(FileError) -> (T, String) {
-            guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw FileError(path: path, reason: .cannotRead(errno: errno)) }
-            let digest = DigestBox()
-            let result = try body(entries(of: descriptor, hashingInto: digest))
-            return (result, digest.finish())
-        }
-        let (found, firstDigest) = try pass(first)
-        guard let found else { return (nil, nil) }
-        let (done, secondDigest) = try pass { source throws(FileError) in try second(source, found) }
-        guard firstDigest == secondDigest else { throw FileError(path: path, reason: .changedWhileReading) }
+        let input = try BundleInput(path: path, limits: limits.archive, hashes: true)
+        guard let found = try first(input) else { return (nil, nil) }
+        let firstDigest = input.lastPassDigest()
+        // Read the way the first pass read to the end: a change of order is a change.
+        let done = try second(try input.entries(inBundleOrder: input.lastPassInBundleOrder), found)
+        guard input.lastPassDigest() == firstDigest else { throw FileError(path: path, reason: .changedWhileReading) }
         return (found, done)
     }
 
-    /// Reads every entry of `source`, feeding the checker and, when given, the extractor.
+    /// Checks every entry of `input`, feeding the checker and, when given, the extractor:
+    /// in bundle order first, unless ``keepsIndex`` is set, and the held way if the bag
+    /// turns out not to be in bundle order (the extractor then starts again).
     func check(
-        _ source: BundleEntrySource, file: String, extractor: BundleExtractor?, progress: (@Sendable (ProgressReport) -> Void)?
+        _ input: BundleInput, extractor: BundleExtractor?, progress: (@Sendable (ProgressReport) -> Void)?
     ) throws(FileError) -> BundleValidation {
-        let checker = BagChecker(bundleFile: file, limits: limits, validator: recordValidator, signatures: signatures)
+        if !keepsIndex, let checker = try? makeChecker(input.path, inBundleOrder: true),
+           let result = try check(input, checker: checker, inBundleOrder: true, extractor: extractor, progress: progress) {
+            return result
+        }
+        try extractor?.restart()
+        let checker = try makeChecker(input.path, inBundleOrder: false)
+        guard let result = try check(input, checker: checker, inBundleOrder: false, extractor: extractor, progress: progress) else {
+            throw FileError(path: input.path, reason: .cannotRead(errno: EIO))
+        }
+        return result
+    }
+
+    private func makeChecker(_ file: String, inBundleOrder: Bool) throws(FileError) -> BagChecker {
+        try BagChecker(bundleFile: file, limits: limits, validator: recordValidator, signatures: signatures, inBundleOrder: inBundleOrder)
+    }
+
+    /// One reading of `input`; nil when the bag is not in bundle order after all.
+    private func check(
+        _ input: BundleInput, checker: BagChecker, inBundleOrder: Bool, extractor: BundleExtractor?,
+        progress: (@Sendable (ProgressReport) -> Void)?
+    ) throws(FileError) -> BundleValidation? {
+        let file = input.path
+        let source = try input.entries(inBundleOrder: inBundleOrder)
         var files: [BundleValidation.File] = []
         var buffer = [UInt8](repeating: 0, count: 256 << 10)
         var bytesRead = 0
@@ -101,6 +99,7 @@ public struct BundleValidator: Sendable {
                 }
                 var hasher = SHA512Hasher()
                 var contents: [UInt8]? = checker.wantsContents(relative) ? [] : nil
+                let spool = checker.spool(for: relative)
                 let contentLimit = checker.contentLimit(for: relative)
                 var size = 0
                 try extractor?.beginFile(relative)
@@ -113,28 +112,46 @@ public struct BundleValidator: Sendable {
                         if contents != nil {
                             if contents!.count + count > contentLimit { contents = nil } else { contents!.append(contentsOf: chunk) }
                         }
+                        try spool?.append(chunk)
                         try extractor?.write(chunk)
                     }
                     size += count
                 }
                 try extractor?.endFile()
                 let facts = BagChecker.FileFacts(size: size, digest: hasher.finalizeHex())
-                checker.file(relative, facts: facts, contents: contents)
-                if listsFiles || BagChecker.heldTagFiles.contains(relative) {
+                try checker.file(relative, facts: facts, contents: contents)
+                if keepsIndex || BagChecker.heldTagFiles.contains(relative) {
                     files.append(BundleValidation.File(path: relative, size: size, sha512: facts.digest))
                 }
                 bytesRead += size
                 progress?(ProgressReport(phase: "reading", done: bytesRead, total: nil))
             }
+            // The top-level folder's name is not checked against the bundle id: a bag folder may
+            // be renamed (unpacked into a folder of the receiver's choosing, re-tarred).
+            var (envelope, records) = try checker.finish()
+            input.lastPassInBundleOrder = inBundleOrder
+            if !keepsIndex {
+                // The same result whichever way the bag was read.
+                envelope?.records = []
+                envelope?.attachments = []
+                records = [:]
+            }
+            return BundleValidation(
+                file: file, envelope: envelope, records: records, files: files, signatures: checker.signatureChecks,
+                diagnostics: checker.diagnostics)
+        } catch ArchiveError.notInBundleOrder where inBundleOrder {
+            _ = checker.abandon()
+            return nil
         } catch let error as ArchiveError {
             // After a damaged or hostile archive nothing else it says can be trusted: report
             // the fault (and what the records already read showed), not a cascade of
             // missing files.
-            let records = checker.abandon()
+            let outcome = checker.abandon()
             let fault = Diagnostic(error.diagnosticCode, error.description, at: SourceLocation(file: file))
+            input.lastPassInBundleOrder = inBundleOrder
             return BundleValidation(
-                file: file, envelope: nil, records: records, files: files, signatures: [],
-                diagnostics: [fault] + records.keys.sorted().flatMap { records[$0]!.diagnostics } + checker.diagnostics)
+                file: file, envelope: nil, records: keepsIndex ? outcome.records : [:], files: files, signatures: [],
+                diagnostics: [fault] + outcome.diagnostics + checker.diagnostics)
         } catch let error as FileError {
             _ = checker.abandon()
             throw error
@@ -142,12 +159,6 @@ public struct BundleValidator: Sendable {
             _ = checker.abandon()
             throw FileError(path: file, reason: .cannotRead(errno: EIO))
         }
-        // The top-level folder's name is not checked against the bundle id: a bag folder may
-        // be renamed (unpacked into a folder of the receiver's choosing, re-tarred).
-        let (envelope, records) = checker.finish()
-        return BundleValidation(
-            file: file, envelope: envelope, records: records, files: files, signatures: checker.signatureChecks,
-            diagnostics: checker.diagnostics)
     }
 
     /// The path below the top-level folder, or nil for the top-level folder itself.
@@ -170,6 +181,54 @@ extension ArchiveError {
         default:
             return .damagedArchive
         }
+    }
+}
+
+/// A bundle opened for reading, pass after pass: an archive file is opened once and every
+/// pass reads the same open file (hashing its bytes when asked); a bag folder is listed
+/// again for each pass.
+final class BundleInput {
+    /// The bundle as the caller named it.
+    let path: String
+    /// Whether the last pass that read to the end read in bundle order.
+    var lastPassInBundleOrder = false
+    private let descriptor: Int32
+    private let limits: ArchiveLimits
+    private let hashes: Bool
+    private var digest: DigestBox?
+
+    /// Opens `path`: a folder as a bag folder, anything else as a tar.gz archive.
+    init(path: String, limits: ArchiveLimits, hashes: Bool) throws(FileError) {
+        self.path = path
+        self.limits = limits
+        self.hashes = hashes
+        if DirectoryListing.kind(of: path) == .directory {
+            descriptor = -1
+        } else {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw FileError(path: path, reason: .cannotOpen(errno: errno)) }
+        }
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// The entries, read from the start. With `inBundleOrder`, an archive's entries below
+    /// the first two levels must come in ``EntryOrder`` (see ``EntryNamespace``).
+    func entries(inBundleOrder: Bool) throws(FileError) -> BundleEntrySource {
+        guard descriptor >= 0 else { return try FolderEntrySource(folder: path) }
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw FileError(path: path, reason: .cannotRead(errno: errno)) }
+        let file = FileByteSource(descriptor: descriptor)
+        digest = hashes ? DigestBox() : nil
+        let gzip = digest.map { GzipReader(source: HashingByteSource(file, into: $0), limits: limits) }
+            ?? GzipReader(source: file, limits: limits)
+        return TarReader(source: gzip, limits: limits, inBundleOrder: inBundleOrder)
+    }
+
+    /// The SHA-512 of the archive bytes the last pass read, when hashing (nil for a folder).
+    func lastPassDigest() -> String? {
+        digest?.finish()
     }
 }
 

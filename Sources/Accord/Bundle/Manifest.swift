@@ -10,9 +10,9 @@ struct Manifest: Hashable {
         index[path] = digest
     }
 
-    /// The lines, sorted by path.
+    /// The lines, in bundle order of their paths (``EntryOrder``).
     var entries: [(path: String, digest: String)] {
-        index.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
+        index.sorted { EntryOrder.precedes($0.key, $1.key) }.map { ($0.key, $0.value) }
     }
 
     /// The digest listed for `path`.
@@ -20,7 +20,7 @@ struct Manifest: Hashable {
 
     var paths: Set<String> { Set(index.keys) }
 
-    /// The manifest text: lines sorted by path, LF-terminated, two spaces as bagit.py writes.
+    /// The manifest text: lines in bundle order, LF-terminated, two spaces as bagit.py writes.
     func text() -> String {
         entries.map { "\($0.digest)  \(BagPath.encode($0.path))\n" }.joined()
     }
@@ -35,31 +35,93 @@ struct Manifest: Hashable {
     static func parse(_ bytes: [UInt8]) -> (manifest: Manifest, problems: [LineProblem]) {
         var manifest = Manifest()
         var problems: [LineProblem] = []
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return (manifest, [LineProblem(line: 1, message: "the manifest is not valid UTF-8")])
+        var chunk: ArraySlice<UInt8>? = bytes[...]
+        var reader = ManifestReader { () -> ArraySlice<UInt8>? in
+            defer { chunk = nil }
+            return chunk
         }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        for (number, line) in lines.enumerated() {
-            if line.isEmpty {
-                if number != lines.count - 1 { problems.append(LineProblem(line: number + 1, message: "empty line")) }
-                continue
-            }
-            guard let separator = line.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
-                problems.append(LineProblem(line: number + 1, message: "expected 'digest path'"))
-                continue
-            }
-            let digest = line[..<separator].lowercased()
-            let path = BagPath.decode(String(line[separator...].drop { $0 == " " || $0 == "\t" }))
-            if digest.count != 128 || !digest.allSatisfy(\.isHexDigit) {
-                problems.append(LineProblem(line: number + 1, message: "'\(line[..<separator].prefix(20))' is not a SHA-512 digest (128 hex digits)"))
-            } else if let problem = BagPath.problem(path) {
-                problems.append(LineProblem(line: number + 1, message: "unsafe path '\(path)': \(problem)"))
-            } else if manifest.digest(for: path) != nil {
-                problems.append(LineProblem(line: number + 1, message: "'\(path)' is listed twice"))
-            } else {
+        while let line = reader.next() {
+            switch line {
+            case .problem(let problem):
+                problems.append(problem)
+            case .entry(let number, let path, _) where manifest.digest(for: path) != nil:
+                problems.append(LineProblem(line: number, message: "'\(path)' is listed twice"))
+            case .entry(_, let path, let digest):
                 manifest.add(path: path, digest: digest)
             }
         }
         return (manifest, problems)
+    }
+}
+
+/// Reads a SHA-512 manifest a line at a time from bytes that arrive in chunks, so that a
+/// manifest of any size is checked without being held. Lines may end in LF, CR LF or CR.
+struct ManifestReader {
+    /// One line: a path and its digest, or what is wrong with the line.
+    enum Line {
+        case entry(line: Int, path: String, digest: String)
+        case problem(Manifest.LineProblem)
+    }
+
+    private let nextChunk: () -> ArraySlice<UInt8>?
+    private var chunk: ArraySlice<UInt8> = []
+    private var current: [UInt8] = []
+    private var lineNumber = 0
+    /// A CR ended the last line: an LF right after it belongs to it.
+    private var skipsLineFeed = false
+
+    /// A reader of the bytes `nextChunk` gives, until it gives nil.
+    init(nextChunk: @escaping () -> ArraySlice<UInt8>?) {
+        self.nextChunk = nextChunk
+    }
+
+    /// The next line, or nil at the end.
+    mutating func next() -> Line? {
+        while true {
+            if chunk.isEmpty {
+                guard let more = nextChunk() else {
+                    guard !current.isEmpty else { return nil }
+                    return endLine()
+                }
+                chunk = more
+                continue
+            }
+            if skipsLineFeed {
+                skipsLineFeed = false
+                if chunk.first == 0x0A { chunk = chunk.dropFirst(); continue }
+            }
+            guard let end = chunk.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+                current += chunk
+                chunk = []
+                continue
+            }
+            current += chunk[..<end]
+            skipsLineFeed = chunk[end] == 0x0D
+            chunk = chunk[(end + 1)...]
+            return endLine()
+        }
+    }
+
+    private mutating func endLine() -> Line {
+        lineNumber += 1
+        defer { current.removeAll(keepingCapacity: true) }
+        return Self.parse(current, number: lineNumber)
+    }
+
+    /// Parses one line, `digest path`.
+    private static func parse(_ bytes: [UInt8], number: Int) -> Line {
+        func problem(_ message: String) -> Line { .problem(Manifest.LineProblem(line: number, message: message)) }
+        if bytes.isEmpty { return problem("empty line") }
+        guard let line = String(validating: bytes, as: UTF8.self) else { return problem("the line is not valid UTF-8") }
+        guard let separator = line.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
+            return problem("expected 'digest path'")
+        }
+        let digest = line[..<separator].lowercased()
+        let path = BagPath.decode(String(line[separator...].drop { $0 == " " || $0 == "\t" }))
+        if digest.count != 128 || !digest.allSatisfy(\.isHexDigit) {
+            return problem("'\(line[..<separator].prefix(20))' is not a SHA-512 digest (128 hex digits)")
+        }
+        if let unsafe = BagPath.problem(path) { return problem("unsafe path '\(path)': \(unsafe)") }
+        return .entry(line: number, path: path, digest: digest)
     }
 }

@@ -4,13 +4,15 @@ import Dispatch
 ///
 /// `submit` blocks when enough records are waiting, so memory stays bounded by a few
 /// records per core however large the bundle. Of each record only a ``BundleRecord`` is
-/// kept, and diagnostics stop being kept (only counted) past ``diagnosticBudget`` for the
-/// whole bundle, so that a bundle of many bad records cannot fill memory with reports.
+/// kept (or, when `keepsRecords` is off, only its diagnostics), and diagnostics stop
+/// being kept (only counted) past ``diagnosticBudget`` for the whole bundle, so that a
+/// bundle of many bad records cannot fill memory with reports.
 final class RecordValidationPool: @unchecked Sendable {
     /// The most record diagnostics kept for one bundle.
     static let diagnosticBudget = 1000
 
     private let validator: RecordValidator
+    private let keepsRecords: Bool
     private let queue = DispatchQueue(label: "accord.record-validation", attributes: .concurrent)
     private let group = DispatchGroup()
     private let slots: DispatchSemaphore
@@ -18,22 +20,35 @@ final class RecordValidationPool: @unchecked Sendable {
 
     private struct State {
         var results: [String: BundleRecord] = [:]
+        /// When records are not kept: their diagnostics, with the order they were submitted in.
+        var diagnostics: [(order: (record: Int, index: Int), diagnostic: Diagnostic)] = []
+        var submitted = 0
         var kept = 0
         var dropped = 0
         var droppedErrors = false
     }
 
-    init(validator: RecordValidator, width: Int = RecordValidationPool.activeProcessorCount) {
+    init(validator: RecordValidator, keepsRecords: Bool, width: Int = RecordValidationPool.activeProcessorCount) {
         self.validator = validator
+        self.keepsRecords = keepsRecords
         slots = DispatchSemaphore(value: max(1, width) * 2)
     }
 
-    /// Queues the record at bag path `entry`; results are keyed by that path.
-    func submit(_ bytes: [UInt8], entry: String, bundleFile: String) {
+    /// Queues the record at bag path `entry`; results are keyed by that path. `crossCheck`,
+    /// when given, runs on the worker with the record's summary, and what it finds is added
+    /// to the record's diagnostics.
+    func submit(
+        _ bytes: [UInt8], entry: String, bundleFile: String, crossCheck: (@Sendable (BundleRecord) -> [Diagnostic])? = nil
+    ) {
         slots.wait()
-        queue.async(group: group) { [validator, state, slots] in
+        let order = state.withLock { state in
+            defer { state.submitted += 1 }
+            return state.submitted
+        }
+        queue.async(group: group) { [validator, state, slots, keepsRecords] in
             var result = BundleRecord(validator.validate(bytes, file: bundleFile))
             for index in result.diagnostics.indices { result.diagnostics[index].location.entry = entry }
+            result.diagnostics += crossCheck?(result) ?? []
             state.withLock { state in
                 let room = max(0, Self.diagnosticBudget - state.kept)
                 if result.diagnostics.count > room {
@@ -42,23 +57,40 @@ final class RecordValidationPool: @unchecked Sendable {
                     result.diagnostics.removeSubrange(room...)
                 }
                 state.kept += result.diagnostics.count
-                state.results[entry] = result
+                if keepsRecords {
+                    state.results[entry] = result
+                } else {
+                    state.diagnostics += result.diagnostics.enumerated().map { ((order, $0.offset), $0.element) }
+                }
             }
             slots.signal()
         }
     }
 
-    /// Waits for every submitted record; returns the results by bag path and, when some
-    /// diagnostics were not kept, one diagnostic that says how many.
-    func finish(bundleFile: String) -> (records: [String: BundleRecord], overflow: Diagnostic?) {
+    /// What the pool found, once every submitted record is done.
+    struct Outcome {
+        /// The records' summaries by bag path (empty when records are not kept).
+        var records: [String: BundleRecord]
+        /// Every diagnostic kept, of the records in the order they were submitted, and, when
+        /// some were not kept, a last one that says how many.
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Waits for every submitted record and returns what was found.
+    func finish(bundleFile: String) -> Outcome {
         group.wait()
         return state.withLock { state in
-            guard state.dropped > 0 else { return (state.results, nil) }
+            let byRecord = state.results.keys.sorted(by: EntryOrder.precedes).flatMap { state.results[$0]!.diagnostics }
+            var outcome = Outcome(
+                records: state.results,
+                diagnostics: byRecord + state.diagnostics.sorted { $0.order < $1.order }.map(\.diagnostic))
+            guard state.dropped > 0 else { return outcome }
             var overflow = Diagnostic(
                 .moreProblemsNotShown, "\(state.dropped) more problems in the records are not shown (the first \(Self.diagnosticBudget) are)",
                 at: SourceLocation(file: bundleFile))
             overflow.severity = state.droppedErrors ? .error : .warning
-            return (state.results, overflow)
+            outcome.diagnostics.append(overflow)
+            return outcome
         }
     }
 

@@ -23,15 +23,31 @@ final class SpoolFile: @unchecked Sendable {
         close(descriptor)
     }
 
+    /// Where scratch files go when there is no better place: `$TMPDIR`, or `/tmp`.
+    static var temporaryFolder: String {
+        guard let folder = getenv("TMPDIR").map({ String(cString: $0) }), !folder.isEmpty else { return "/tmp" }
+        return folder
+    }
+
+    /// The number of bytes appended so far.
+    var count: Int { end.withLock { $0 } }
+
     /// Appends `bytes` and returns the offset they were written at.
+    @discardableResult
     func append(_ bytes: [UInt8]) throws(FileError) -> Int {
+        try bytes.withRawBytes { raw throws(FileError) in try append(raw) }
+    }
+
+    /// Appends `bytes` and returns the offset they were written at.
+    @discardableResult
+    func append(_ bytes: UnsafeRawBufferPointer) throws(FileError) -> Int {
         let offset = end.withLock { end -> Int in
             defer { end += bytes.count }
             return end
         }
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, $0.count - written, off_t(offset + written)) }
+            let count = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FileError(path: "(spool)", reason: .cannotWrite(errno: errno))
@@ -39,6 +55,15 @@ final class SpoolFile: @unchecked Sendable {
             written += count
         }
         return offset
+    }
+
+    /// Reads up to `buffer.count` bytes at `offset`; returns how many (0 at the end).
+    func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(FileError) -> Int {
+        while true {
+            let got = pread(descriptor, buffer.baseAddress!, buffer.count, off_t(offset))
+            if got >= 0 { return got }
+            if errno != EINTR { throw FileError(path: "(spool)", reason: .cannotRead(errno: errno)) }
+        }
     }
 
     /// Reads `count` bytes at `offset`.
@@ -52,5 +77,54 @@ final class SpoolFile: @unchecked Sendable {
             done += got
         }
         return bytes
+    }
+}
+
+/// Reads a spool file from its start, a chunk or a line at a time.
+struct SpoolReader {
+    private let spool: SpoolFile
+    private var offset = 0
+    private var buffer: [UInt8] = []
+    private var position = 0
+
+    init(_ spool: SpoolFile) {
+        self.spool = spool
+    }
+
+    /// The next bytes, or nil at the end.
+    mutating func nextChunk() throws(FileError) -> ArraySlice<UInt8>? {
+        if position < buffer.count {
+            defer { position = buffer.count }
+            return buffer[position...]
+        }
+        guard try fill() else { return nil }
+        position = buffer.count
+        return buffer[...]
+    }
+
+    /// The next line without its LF (the last one may lack it), or nil at the end.
+    mutating func nextLine() throws(FileError) -> [UInt8]? {
+        var line: [UInt8] = []
+        while true {
+            if position == buffer.count {
+                guard try fill() else { return line.isEmpty ? nil : line }
+            }
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                line += buffer[position..<newline]
+                position = newline + 1
+                return line
+            }
+            line += buffer[position...]
+            position = buffer.count
+        }
+    }
+
+    private mutating func fill() throws(FileError) -> Bool {
+        buffer = [UInt8](repeating: 0, count: 64 << 10)
+        let got = try buffer.withMutableRawBytes { raw throws(FileError) in try spool.read(at: offset, into: raw) }
+        buffer.removeSubrange(got...)
+        offset += got
+        position = 0
+        return got > 0
     }
 }

@@ -22,8 +22,11 @@ public struct BundleJSONConverter: Sendable {
         _ bundle: String, ndjson: Bool, output: (_ bytes: [UInt8]) throws(FileError) -> Void
     ) throws(FileError) -> BundleValidation {
         var validation: BundleValidation?
-        _ = try validator.withTwoPasses(bundle, first: { source throws(FileError) -> BundleEnvelope? in
-            let checked = try validator.check(source, file: bundle, extractor: nil, progress: nil)
+        var validator = validator
+        // One JSON document holds the envelope's whole index; NDJSON does not need it.
+        validator.keepsIndex = validator.keepsIndex || !ndjson
+        _ = try validator.withTwoPasses(bundle, first: { input throws(FileError) -> BundleEnvelope? in
+            let checked = try validator.check(input, extractor: nil, progress: nil)
             validation = checked
             return checked.isValid ? checked.envelope : nil
         }, second: { source, envelope throws(FileError) in

@@ -37,8 +37,8 @@ public struct BundleSigner: Sendable {
         var output: AtomicFile?
         do {
             // Validate and copy read the same open file; if it changes in between, the copy is refused.
-            _ = try validator.withTwoPasses(bundle, first: { source throws(FileError) -> (path: String, bytes: [UInt8])? in
-                let checked = try validator.check(source, file: bundle, extractor: nil, progress: nil)
+            _ = try validator.withTwoPasses(bundle, first: { input throws(FileError) -> (path: String, bytes: [UInt8])? in
+                let checked = try validator.check(input, extractor: nil, progress: nil)
                 validation = checked
                 guard let envelope = checked.envelope,
                       let signature = prepare(checked, envelope: envelope, signer: makeSigner(envelope), bundle: bundle, into: &validation) else { return nil }
@@ -95,7 +95,7 @@ public struct BundleSigner: Sendable {
             guard !signaturesWritten else { return }
             signaturesWritten = true
             try tar.addDirectory("\(top)/\(BundleSignatureFile.folder.dropLast())", modificationTime: time)
-            let all = (pending + [(signature.path, signature.bytes, time)]).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            let all = (pending + [(signature.path, signature.bytes, time)]).sorted { EntryOrder.precedes($0.path, $1.path) }
             for file in all {
                 try tar.addFile("\(top)/\(file.path)", size: file.bytes.count, modificationTime: file.time) { out throws(ArchiveError) in
                     try out.write(file.bytes)

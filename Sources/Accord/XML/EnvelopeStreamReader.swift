@@ -11,45 +11,77 @@ internal import CLibXML2
 /// entity declaration is refused before parsing (tag files are UTF-8, so the ASCII bytes
 /// `<!DOCTYPE` always show), external loads are refused by ``LibXML``, depth is capped.
 enum EnvelopeStreamReader {
+    /// What to do with each index entry and attachment path as the reader passes it.
+    struct Handlers {
+        /// Called with each record of the index (without its titles).
+        var record: (BundleEnvelope.Entry) -> Void
+        /// Called with each attachment path.
+        var attachment: (String) -> Void
+    }
+
+    /// Reads the envelope in `bytes`, keeping the whole index in the envelope returned.
     static func read(_ bytes: [UInt8], location: SourceLocation, limits: XMLLimits) -> (BundleEnvelope?, [Diagnostic]) {
+        read(size: bytes.count, chunks: CollectionOfOne(bytes[...]), location: location, limits: limits, handlers: nil) { options in
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(1, buffer.count)) {
+                    xmlReaderForMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+                }
+            }
+        }
+    }
+
+    /// Reads the envelope spooled in `spool`, passing the index to `handlers` instead of
+    /// keeping it: the envelope returned has no records and no attachments, and memory
+    /// does not grow with the index.
+    static func read(_ spool: SpoolFile, location: SourceLocation, limits: XMLLimits, handlers: Handlers) -> (BundleEnvelope?, [Diagnostic]) {
+        let input = SpoolInput(spool)
+        return read(size: spool.count, chunks: SpoolChunks(spool), location: location, limits: limits, handlers: handlers) { options in
+            xmlReaderForIO({ context, buffer, length in
+                guard let context, let buffer, length > 0 else { return -1 }
+                return Unmanaged<SpoolInput>.fromOpaque(context).takeUnretainedValue().read(into: buffer, count: Int(length))
+            }, nil, Unmanaged.passUnretained(input).toOpaque(), nil, "UTF-8", options)
+        }
+    }
+
+    private static func read<Chunks: Sequence>(
+        size: Int, chunks: Chunks, location: SourceLocation, limits: XMLLimits, handlers: Handlers?,
+        makeReader: (Int32) -> xmlTextReaderPtr?
+    ) -> (BundleEnvelope?, [Diagnostic]) where Chunks.Element == ArraySlice<UInt8> {
         func at(_ line: Int?) -> SourceLocation {
             var copy = location
             copy.line = line
             return copy
         }
-        guard bytes.count <= min(limits.maxBytes, Int(Int32.max)) else {
-            return (nil, [Diagnostic(.documentTooLarge, "the envelope is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes", at: location)])
+        guard size <= min(limits.maxBytes, Int(Int32.max)) else {
+            return (nil, [Diagnostic(.documentTooLarge, "the envelope is \(size) bytes; the limit is \(limits.maxBytes) bytes", at: location)])
         }
-        if bytes.contains(0) {
+        switch Self.scan(chunks) {
+        case .nul:
             return (nil, [Diagnostic(.malformedXML, "the envelope is not UTF-8 (it holds NUL bytes)", at: location)])
-        }
-        if contains(bytes, "<!DOCTYPE") || contains(bytes, "<!ENTITY") {
+        case .declaration:
             return (nil, [Diagnostic(.doctypeRefused, "a DOCTYPE declaration is not allowed in an exchanged document; remove it", at: location)])
+        case nil:
+            break
         }
         let errors = XMLErrorCollector()
-        var builder = Builder()
+        var builder = Builder(handlers: handlers)
         var diagnostics: [Diagnostic] = []
         let refused: [String] = LibXML.withScope { scope in
             errors.capturingThreadErrors {
-                bytes.withUnsafeBufferPointer { buffer in
-                    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
-                    let reader = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                        xmlReaderForMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+                let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+                guard let reader = makeReader(options) else { return }
+                defer { xmlFreeTextReader(reader) }
+                xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorCollector.callback, Unmanaged.passUnretained(errors).toOpaque())
+                guard xmlTextReaderSetSchema(reader, Schemas.bundleEnvelope.pointer) == 0 else { return }
+                while xmlTextReaderRead(reader) == 1 {
+                    let depth = Int(xmlTextReaderDepth(reader))
+                    if depth >= limits.maxDepth {
+                        diagnostics.append(Diagnostic(.nestingTooDeep, "elements are nested more than \(limits.maxDepth) levels deep", at: at(Int(xmlTextReaderGetParserLineNumber(reader)))))
+                        return
                     }
-                    guard let reader else { return }
-                    defer { xmlFreeTextReader(reader) }
-                    xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorCollector.callback, Unmanaged.passUnretained(errors).toOpaque())
-                    guard xmlTextReaderSetSchema(reader, Schemas.bundleEnvelope.pointer) == 0 else { return }
-                    while xmlTextReaderRead(reader) == 1 {
-                        let depth = Int(xmlTextReaderDepth(reader))
-                        if depth >= limits.maxDepth {
-                            diagnostics.append(Diagnostic(.nestingTooDeep, "elements are nested more than \(limits.maxDepth) levels deep", at: at(Int(xmlTextReaderGetParserLineNumber(reader)))))
-                            return
-                        }
-                        guard xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
-                        if depth == 0 && !builder.acceptRoot(reader, line: Int(xmlTextReaderGetParserLineNumber(reader)), location: location, into: &diagnostics) { return }
-                        builder.element(reader, depth: depth)
-                    }
+                    guard xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
+                    if depth == 0 && !builder.acceptRoot(reader, line: Int(xmlTextReaderGetParserLineNumber(reader)), location: location, into: &diagnostics) { return }
+                    builder.element(reader, depth: depth)
                 }
             }
             return scope.refusedLoads
@@ -65,8 +97,28 @@ enum EnvelopeStreamReader {
         return (envelope, diagnostics)
     }
 
-    private static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
-        let needle = Array(text.utf8)
+    /// What a scan of the raw bytes refuses before any parsing.
+    private enum RawProblem {
+        case nul
+        /// `<!DOCTYPE` or `<!ENTITY`: tag files are UTF-8, so these ASCII bytes always show.
+        case declaration
+    }
+
+    private static func scan<Chunks: Sequence>(_ chunks: Chunks) -> RawProblem? where Chunks.Element == ArraySlice<UInt8> {
+        let needles = ["<!DOCTYPE", "<!ENTITY"].map { Array($0.utf8) }
+        // The end of the previous chunk, so that a needle split between chunks is found.
+        var carried: [UInt8] = []
+        var found = false
+        for chunk in chunks {
+            if chunk.contains(0) { return .nul }
+            let window = carried + chunk
+            if needles.contains(where: { contains(window, $0) }) { found = true }
+            carried = Array(window.suffix(8))
+        }
+        return found ? .declaration : nil
+    }
+
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
         guard bytes.count >= needle.count else { return false }
         var index = 0
         while let start = bytes[index...].firstIndex(of: needle[0]), start + needle.count <= bytes.count {
@@ -74,6 +126,29 @@ enum EnvelopeStreamReader {
             index = start + 1
         }
         return false
+    }
+
+    /// A spool file as libxml2's input, read from its start.
+    private final class SpoolInput {
+        private let spool: SpoolFile
+        private var offset = 0
+
+        init(_ spool: SpoolFile) {
+            self.spool = spool
+        }
+
+        func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
+            guard let got = try? spool.read(at: offset, into: UnsafeMutableRawBufferPointer(start: buffer, count: count)) else { return -1 }
+            offset += got
+            return Int32(got)
+        }
+    }
+
+    /// The bytes of a spool file, a chunk at a time.
+    private struct SpoolChunks: Sequence, IteratorProtocol {
+        var reader: SpoolReader
+        init(_ spool: SpoolFile) { reader = SpoolReader(spool) }
+        mutating func next() -> ArraySlice<UInt8>? { try? reader.nextChunk() }
     }
 
     /// Collects the envelope's values as the reader passes them.
@@ -88,6 +163,8 @@ enum EnvelopeStreamReader {
         var releasableTo: [String] = []
         var records: [BundleEnvelope.Entry] = []
         var attachments: [String] = []
+        /// When set, index entries go to the handlers instead of being kept.
+        let handlers: Handlers?
         var sawRoot = false
         /// The element at each depth, so that `title` and `releasableTo` are placed right.
         var parents: [String] = []
@@ -127,18 +204,21 @@ enum EnvelopeStreamReader {
                 classification = .init(rawValue: collapse(attribute(reader, "classification") ?? "")) ?? .unclassified
             case ("confidentiality", "releasableTo"): releasableTo.append(collapse(text(reader)))
             case ("records", "record"):
-                records.append(BundleEnvelope.Entry(
+                let entry = BundleEnvelope.Entry(
                     id: collapse(attribute(reader, "id") ?? ""), path: collapse(attribute(reader, "path") ?? ""),
                     status: AgreementStatus(rawValue: collapse(attribute(reader, "status") ?? "")) ?? .announced,
                     classification: .init(rawValue: collapse(attribute(reader, "classification") ?? "")) ?? .unclassified,
-                    title: []))
+                    title: [])
+                if let handlers { handlers.record(entry) } else { records.append(entry) }
             case ("record", "title"):
                 let language = xmlTextReaderGetAttributeNs(reader, "lang", XMLElement.xmlNamespace).map { pointer in
                     defer { accord_xml_free(pointer) }
                     return String(cString: pointer)
                 }
-                if !records.isEmpty { records[records.count - 1].title.append(Narrative(text(reader), language: language)) }
-            case ("attachments", "attachment"): attachments.append(collapse(attribute(reader, "path") ?? ""))
+                if handlers == nil, !records.isEmpty { records[records.count - 1].title.append(Narrative(text(reader), language: language)) }
+            case ("attachments", "attachment"):
+                let path = collapse(attribute(reader, "path") ?? "")
+                if let handlers { handlers.attachment(path) } else { attachments.append(path) }
             default: break
             }
         }

@@ -39,7 +39,7 @@ extension AccordCommand {
         func run() async throws {
             let progress = ProgressPrinter()
             var validator = try signatures.bundleValidator()
-            validator.listsFiles = true
+            validator.keepsIndex = true
             let result = Result { () throws(FileError) in try validator.validate(atPath: bundle, progress: progress.callback) }
             progress.finish()
             guard case .success(let validation) = result else {

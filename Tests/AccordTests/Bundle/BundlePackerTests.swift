@@ -9,7 +9,9 @@ struct BundlePackerTests {
     func packAndValidate() throws {
         let fixture = try BundleFixture()
         defer { fixture.remove() }
-        let result = try BundleValidator().validate(atPath: fixture.bundle.path)
+        var validator = BundleValidator()
+        validator.keepsIndex = true
+        let result = try validator.validate(atPath: fixture.bundle.path)
         #expect(result.isValid, "\(result.diagnostics.map(\.formatted))")
         #expect(result.diagnostics.isEmpty)
         let envelope = try #require(result.envelope)

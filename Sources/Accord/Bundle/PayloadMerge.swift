@@ -1,0 +1,223 @@
+/// Checks a bag's payload in bundle order (``EntryOrder``) as it streams, by merging it
+/// with the manifest and the envelope's index, which arrive before it and are spooled to
+/// unlinked scratch files instead of being held. Memory does not grow with the bag.
+///
+/// When the first payload file arrives, the envelope is read from its spool (validated
+/// against its schema), and its index and attachment list are written to two more spools
+/// in a compact form. Each payload file is then matched against the next manifest line,
+/// and each record against the next index entry, which goes with the record to the
+/// validation worker for the cross-checks. The attachments carried are spooled, sorted,
+/// for the records to look up. Anything out of order throws
+/// ``ArchiveError/notInBundleOrder(entry:)``: the bag is then checked the held way.
+final class PayloadMerge {
+    /// The manifest's bytes, as they arrive.
+    let manifestSpool: SpoolFile
+    /// The envelope's bytes, as they arrive.
+    let envelopeSpool: SpoolFile
+    /// The envelope's index: `path TAB id TAB status TAB classification` lines.
+    private let indexSpool: SpoolFile
+    /// The envelope's attachment paths, a line each.
+    private let listedSpool: SpoolFile
+    /// The attachments carried, for records to look up.
+    private let carried: SortedLines
+
+    /// Whether the payload has started (the tag files are then all known).
+    private(set) var hasBegun = false
+    /// The envelope, without its index, when it is valid.
+    private(set) var envelope: BundleEnvelope?
+
+    private var manifest: ManifestReader?
+    private var lastManifestPath: String?
+    private var nextManifestLine: (path: String, digest: String)?
+    private var index: SpoolReader
+    private var nextIndexEntry: BundleEnvelope.Entry?
+    private var listed: SpoolReader
+    private var nextListedAttachment: String?
+    private var lastPayloadPath: String?
+
+    init(folder: String) throws(FileError) {
+        manifestSpool = try SpoolFile(folder: folder)
+        envelopeSpool = try SpoolFile(folder: folder)
+        indexSpool = try SpoolFile(folder: folder)
+        listedSpool = try SpoolFile(folder: folder)
+        carried = try SortedLines(folder: folder)
+        index = SpoolReader(indexSpool)
+        listed = SpoolReader(listedSpool)
+    }
+
+    /// One payload file, in the order the bag holds them.
+    func payloadFile(_ path: String, facts: BagChecker.FileFacts, contents: [UInt8]?, checker: BagChecker) throws(ArchiveError) {
+        if !hasBegun { try begin(checker) }
+        if let lastPayloadPath, EntryOrder.compare(lastPayloadPath, path) >= 0 { throw .notInBundleOrder(entry: path) }
+        lastPayloadPath = path
+
+        while let line = nextManifestLine, EntryOrder.precedes(line.path, path) {
+            checker.report(.missingPayloadFile, BagChecker.notCarried(line.path, listedIn: "the manifest"), entry: BagLayout.payloadManifest)
+            nextManifestLine = try readManifestLine(checker)
+        }
+        if let line = nextManifestLine, line.path == path {
+            if line.digest != facts.digest {
+                checker.report(.payloadDigestMismatch, BagChecker.digestDiffers(path, from: "the manifest"), entry: path)
+            }
+            nextManifestLine = try readManifestLine(checker)
+        } else {
+            checker.report(.unlistedPayloadFile, BagChecker.unlisted(path), entry: path)
+        }
+
+        if BagChecker.isRecordPath(path) {
+            try record(path, facts: facts, contents: contents, checker: checker)
+        } else if path.hasPrefix(BagLayout.attachmentsFolder) {
+            try attachment(path, checker: checker)
+        } else {
+            checker.report(.unexpectedPayloadFile, BagChecker.unexpectedPayload(path), entry: path)
+        }
+    }
+
+    /// The end of the bag: whatever the manifest and the envelope list that never came.
+    func finish(checker: BagChecker) throws(ArchiveError) {
+        if !hasBegun { try begin(checker) }
+        while let line = nextManifestLine {
+            checker.report(.missingPayloadFile, BagChecker.notCarried(line.path, listedIn: "the manifest"), entry: BagLayout.payloadManifest)
+            nextManifestLine = try readManifestLine(checker)
+        }
+        guard envelope != nil else { return }
+        while let entry = nextIndexEntry {
+            checker.report(.envelopeIndexMismatch, BagChecker.indexedButNotCarried(entry.path), entry: BagLayout.envelope)
+            nextIndexEntry = try readIndexEntry(checker)
+        }
+        while let path = nextListedAttachment {
+            checker.report(.envelopeIndexMismatch, BagChecker.attachmentListedButNotCarried(path), entry: BagLayout.envelope)
+            nextListedAttachment = try readListedAttachment()
+        }
+    }
+
+    // MARK: Steps
+
+    /// Reads the envelope and starts the manifest, once every tag file is known.
+    private func begin(_ checker: BagChecker) throws(ArchiveError) {
+        hasBegun = true
+        let required = [BagLayout.bagDeclaration, BagLayout.bagInfo, BagLayout.payloadManifest, BagLayout.envelope, BagLayout.tagManifest]
+        if let absent = required.first(where: { checker.tagFiles[$0] == nil }) { throw .notInBundleOrder(entry: absent) }
+
+        var lastPath: String?
+        var lastAttachment: String?
+        var inOrder = true
+        var spooled = true
+        let handlers = EnvelopeStreamReader.Handlers(record: { [indexSpool] entry in
+            if let lastPath, EntryOrder.compare(lastPath, entry.path) >= 0 { inOrder = false }
+            lastPath = entry.path
+            let line = [entry.path, entry.id, entry.status.rawValue, entry.classification.rawValue].joined(separator: "\t") + "\n"
+            if (try? indexSpool.append(Array(line.utf8))) == nil { spooled = false }
+        }, attachment: { [listedSpool] path in
+            if let lastAttachment, EntryOrder.compare(lastAttachment, path) >= 0 { inOrder = false }
+            lastAttachment = path
+            if (try? listedSpool.append(Array((path + "\n").utf8))) == nil { spooled = false }
+        })
+        let (envelope, problems) = EnvelopeStreamReader.read(
+            envelopeSpool, location: SourceLocation(file: checker.bundleFile, entry: BagLayout.envelope),
+            limits: checker.limits.envelope, handlers: handlers)
+        // A valid envelope's index must be in bundle order to be merged (its paths and ids
+        // then match the schema's patterns, which hold no TAB or LF).
+        if envelope != nil && !(inOrder && spooled) { throw .notInBundleOrder(entry: BagLayout.envelope) }
+        checker.diagnostics += problems
+        self.envelope = envelope
+
+        var manifestBytes = SpoolReader(manifestSpool)
+        manifest = ManifestReader { try? manifestBytes.nextChunk() }
+        nextManifestLine = try readManifestLine(checker)
+        if envelope != nil {
+            nextIndexEntry = try readIndexEntry(checker)
+            nextListedAttachment = try readListedAttachment()
+        }
+    }
+
+    private func record(_ path: String, facts: BagChecker.FileFacts, contents: [UInt8]?, checker: BagChecker) throws(ArchiveError) {
+        var entry: BundleEnvelope.Entry?
+        if envelope != nil {
+            while let next = nextIndexEntry, EntryOrder.precedes(next.path, path) {
+                checker.report(.envelopeIndexMismatch, BagChecker.indexedButNotCarried(next.path), entry: BagLayout.envelope)
+                nextIndexEntry = try readIndexEntry(checker)
+            }
+            if let next = nextIndexEntry, next.path == path {
+                entry = next
+                nextIndexEntry = try readIndexEntry(checker)
+            } else {
+                checker.report(.envelopeIndexMismatch, BagChecker.carriedButNotIndexed(path), entry: path)
+            }
+        }
+        guard let contents else {
+            checker.report(.documentTooLarge, BagChecker.tooLarge(facts.size, limit: checker.limits.xml.maxBytes), entry: path)
+            return
+        }
+        var crossCheck: (@Sendable (BundleRecord) -> [Diagnostic])?
+        if let entry, let label = envelope?.confidentiality.classification {
+            crossCheck = { [carried, bundleFile = checker.bundleFile] record in
+                BagChecker.crossCheck(record, against: entry, bundleLabel: label, bundleFile: bundleFile, carries: carried.contains)
+            }
+        }
+        checker.pool.submit(contents, entry: path, bundleFile: checker.bundleFile, crossCheck: crossCheck)
+    }
+
+    private func attachment(_ path: String, checker: BagChecker) throws(ArchiveError) {
+        do { try carried.append(path) } catch { throw .notInBundleOrder(entry: path) }
+        guard envelope != nil else { return }
+        while let next = nextListedAttachment, EntryOrder.precedes(next, path) {
+            checker.report(.envelopeIndexMismatch, BagChecker.attachmentListedButNotCarried(next), entry: BagLayout.envelope)
+            nextListedAttachment = try readListedAttachment()
+        }
+        if nextListedAttachment == path {
+            nextListedAttachment = try readListedAttachment()
+        } else {
+            checker.report(.envelopeIndexMismatch, BagChecker.attachmentCarriedButNotListed(path), entry: path)
+        }
+    }
+
+    // MARK: Reading the spools
+
+    /// The next well-formed manifest line, reporting malformed ones on the way.
+    private func readManifestLine(_ checker: BagChecker) throws(ArchiveError) -> (path: String, digest: String)? {
+        while let line = manifest?.next() {
+            switch line {
+            case .problem(let problem):
+                checker.report(.malformedManifest, problem.message, entry: BagLayout.payloadManifest, line: problem.line)
+            case .entry(let number, let path, let digest):
+                if let lastManifestPath {
+                    let order = EntryOrder.compare(lastManifestPath, path)
+                    if order > 0 { throw .notInBundleOrder(entry: BagLayout.payloadManifest) }
+                    if order == 0 {
+                        checker.report(.malformedManifest, "'\(path)' is listed twice", entry: BagLayout.payloadManifest, line: number)
+                        continue
+                    }
+                }
+                lastManifestPath = path
+                return (path, digest)
+            }
+        }
+        return nil
+    }
+
+    /// The next entry of the index, reporting one stored in the wrong place.
+    private func readIndexEntry(_ checker: BagChecker) throws(ArchiveError) -> BundleEnvelope.Entry? {
+        guard let line = try readLine(&index) else { return nil }
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 4, let status = AgreementStatus(rawValue: fields[2]),
+              let classification = ConfidentialityLabel.Classification(rawValue: fields[3]) else {
+            throw .notInBundleOrder(entry: BagLayout.envelope)
+        }
+        let entry = BundleEnvelope.Entry(id: fields[1], path: fields[0], status: status, classification: classification, title: [])
+        if let problem = BagChecker.misplaced(entry) { checker.report(.envelopeIndexMismatch, problem, entry: BagLayout.envelope) }
+        return entry
+    }
+
+    private func readListedAttachment() throws(ArchiveError) -> String? {
+        try readLine(&listed)
+    }
+
+    private func readLine(_ reader: inout SpoolReader) throws(ArchiveError) -> String? {
+        do {
+            return try reader.nextLine().map { String(decoding: $0, as: UTF8.self) }
+        } catch {
+            throw .notInBundleOrder(entry: BagLayout.envelope)
+        }
+    }
+}
