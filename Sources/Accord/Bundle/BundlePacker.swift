@@ -3,15 +3,17 @@ import Dispatch
 /// Packs validated records (and the attachments they name) into a bundle: a BagIt bag
 /// serialised as tar + gzip, written whole or not at all.
 ///
-/// 1. Every record is validated on all cores and written, in canonical form, to an
-///    anonymous spool file beside the destination. If any record fails, every failure is
-///    reported and nothing is written.
-/// 2. The manifests, bag-info.txt and the envelope are computed from the digests.
+/// 1. Every record is validated on all cores; its canonical bytes, and its envelope entry
+///    and digest, go to anonymous spool files beside the destination. If any record fails,
+///    every failure is reported and nothing is written.
+/// 2. The records are sorted into bundle order (``EntryOrder``); the manifest and the
+///    envelope are written to spools an entry at a time and the envelope is validated there.
 /// 3. The archive is written to a temporary file beside the destination (tag files first,
-///    then the payload in bundle order (``EntryOrder``), every entry with the same owner, mode and mtime),
+///    then the payload in bundle order, every entry with the same owner, mode and mtime),
 ///    fsynced, and renamed into place. The same inputs and time give the same bytes.
 ///
-/// Memory holds one record per core and the index, never the bundle.
+/// Memory holds one record per core and, per record, its path and where the rest of it is
+/// spooled (about half a kilobyte measured), never the records or the index.
 public struct BundlePacker: Sendable {
     /// Validates each record before it is packed.
     public var validator: RecordValidator
@@ -25,17 +27,23 @@ public struct BundlePacker: Sendable {
         self.validator = validator
     }
 
-    /// A record ready to be packed: its index entry, the attachments it names (with the
-    /// position of the naming document), and where its canonical bytes are in the spool.
-    /// The record itself is not kept, so that memory does not grow with the records.
+    /// A record ready to be packed. Its canonical bytes wait in the records spool, and its
+    /// index entry (with its titles) and digest in the entries spool: what stays in memory
+    /// is its path, by which records are sorted, and where to find the rest.
     private struct PackedRecord {
-        var sourcePath: String
-        var entry: BundleEnvelope.Entry
-        var attachments: [(document: Int, name: String)]
+        /// The record's path in the bag, `data/records/ID.xml`.
         var bagPath: String
+        /// Its position in the list of input files.
+        var file: Int
+        var classification: ConfidentialityLabel.Classification
+        /// The attachments it names, with the position of the naming document.
+        var attachments: [(document: Int, name: String)]
         var spoolOffset: Int
         var size: Int
-        var digest: String
+        var entryOffset: Int
+        var entrySize: Int
+
+        var id: Substring { bagPath.dropFirst(BagLayout.recordsFolder.count).dropLast(4) }
     }
 
     /// An attachment ready to be packed.
@@ -44,6 +52,23 @@ public struct BundlePacker: Sendable {
         var bagPath: String
         var size: Int
         var digest: String
+    }
+
+    /// The unlinked scratch files of one pack, in the destination's folder.
+    private struct Spools {
+        /// Each record's canonical bytes.
+        let records: SpoolFile
+        /// Each record's index entry and digest (``SpooledEntry``).
+        let entries: SpoolFile
+        let manifest: SpoolFile
+        let envelope: SpoolFile
+
+        init(folder: String) throws(FileError) {
+            records = try SpoolFile(folder: folder)
+            entries = try SpoolFile(folder: folder)
+            manifest = try SpoolFile(folder: folder)
+            envelope = try SpoolFile(folder: folder)
+        }
     }
 
     /// Packs the records in `inputs` (XML or JSON files, or folders searched for `*.xml` and
@@ -56,15 +81,16 @@ public struct BundlePacker: Sendable {
             let files = try Self.expand(inputs)
             guard !files.isEmpty else { throw PackError.noRecords }
             let output = try AtomicFile(destination: destination, overwrite: options.overwrite)
-            let spool = try SpoolFile(folder: parentFolder(of: destination))
+            let spools = try Spools(folder: parentFolder(of: destination))
 
-            let (records, warnings) = try validateAll(files, spool: spool, progress: progress)
-            let attachments = try collectAttachments(records)
-            let envelope = try makeEnvelope(records, attachments: attachments, options: options)
-            try checkEnvelope(envelope, records: records.count, attachments: attachments, options: options, destination: destination)
-            let bytes = try write(records, attachments, envelope: envelope, options: options, spool: spool, to: output, progress: progress)
+            let (records, warnings) = try validateAll(files, spools: spools, progress: progress)
+            let attachments = try collectAttachments(records, files: files)
+            let header = try makeHeader(records, files: files, options: options)
+            try writeIndex(records, attachments, header: header, spools: spools)
+            try check(spools.envelope, records: records.count, attachments: attachments, options: options, destination: destination)
+            let bytes = try write(records, attachments, header: header, options: options, spools: spools, to: output, progress: progress)
             try output.commit()
-            return PackSummary(envelope: envelope, bytes: bytes, warnings: warnings)
+            return PackSummary(envelope: header, records: records.count, bytes: bytes, warnings: warnings)
         } catch let error as PackError {
             throw error
         } catch let error as FileError {
@@ -93,85 +119,98 @@ public struct BundlePacker: Sendable {
         return files
     }
 
+    /// Validates every record on all cores, spooling the valid ones; returns them in bundle
+    /// order, or throws every problem found.
     private func validateAll(
-        _ files: [String], spool: SpoolFile, progress: (@Sendable (ProgressReport) -> Void)?
+        _ files: [String], spools: Spools, progress: (@Sendable (ProgressReport) -> Void)?
     ) throws -> ([PackedRecord], [Diagnostic]) {
-        let outcomes = Locked<[Int: Result<(RecordValidation, PackedRecord?), FileError>]>([:])
-        let done = Locked(0)
+        /// What each file gave, by its position: only records and diagnostics, never the record.
+        struct Results {
+            var records: [PackedRecord?]
+            var diagnostics: [Int: [Diagnostic]] = [:]
+            var failures: [Int: FileError] = [:]
+            var done = 0
+        }
+        let results = Locked(Results(records: Array(repeating: nil, count: files.count)))
         let validator = self.validator
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let outcome: Result<(RecordValidation, PackedRecord?), FileError>
+            var packed: PackedRecord?
+            var diagnostics: [Diagnostic] = []
             do throws(FileError) {
-                var result = try validator.validateRecordFile(atPath: files[index])
-                var packed: PackedRecord?
+                let result = try validator.validateRecordFile(atPath: files[index])
+                diagnostics = result.diagnostics
                 if result.isValid, let record = result.record {
                     let canonical = record.xmlBytes()
                     // Canonical XML can be larger than the input (escaping, indentation);
                     // what is sent must pass the limits it will be read with.
-                    guard canonical.count <= validator.limits.maxBytes else {
-                        result.diagnostics.append(Diagnostic(
+                    if canonical.count > validator.limits.maxBytes {
+                        diagnostics.append(Diagnostic(
                             .documentTooLarge,
                             "in canonical form the record is \(canonical.count) bytes; receivers accept \(validator.limits.maxBytes)",
                             at: SourceLocation(file: files[index])))
-                        outcomes.withLock { $0[index] = .success((result, nil)) }
-                        return
+                    } else {
+                        let bagPath = BagLayout.recordPath(forId: record.id)
+                        let entry = SpooledEntry.encode(BundleEnvelope.Entry(record, path: bagPath), digest: SHA512Hasher.hex(canonical))
+                        packed = PackedRecord(
+                            bagPath: bagPath, file: index, classification: record.confidentiality.classification,
+                            attachments: record.sources.enumerated().compactMap { index, document in document.attachment.map { (index, $0) } },
+                            spoolOffset: try spools.records.append(canonical), size: canonical.count,
+                            entryOffset: try spools.entries.append(entry), entrySize: entry.count)
                     }
-                    let offset = try spool.append(canonical)
-                    let bagPath = BagLayout.recordPath(forId: record.id)
-                    packed = PackedRecord(
-                        sourcePath: files[index], entry: BundleEnvelope.Entry(record, path: bagPath),
-                        attachments: record.sources.enumerated().compactMap { index, document in document.attachment.map { (index, $0) } },
-                        bagPath: bagPath,
-                        spoolOffset: offset, size: canonical.count, digest: SHA512Hasher.hex(canonical))
                 }
-                result.record = nil  // the packed entry keeps what is needed; memory stays flat
-                outcome = .success((result, packed))
             } catch {
-                outcome = .failure(error)
+                results.withLock { $0.failures[index] = error }
             }
-            outcomes.withLock { $0[index] = outcome }
-            let count = done.withLock { value -> Int in value += 1; return value }
-            progress?(ProgressReport(phase: "validating", done: count, total: files.count))
+            let done = results.withLock { results -> Int in
+                results.records[index] = packed
+                if !diagnostics.isEmpty { results.diagnostics[index] = diagnostics }
+                results.done += 1
+                return results.done
+            }
+            progress?(ProgressReport(phase: "validating", done: done, total: files.count))
         }
 
-        var diagnostics: [Diagnostic] = []
-        var records: [PackedRecord] = []
-        for index in files.indices {
-            switch outcomes.withLock({ $0[index]! }) {
-            case .failure(let error): throw error
-            case .success(let (result, packed)):
-                diagnostics += result.diagnostics
-                if let packed { records.append(packed) }
-            }
+        // Taken out of the lock, so that only one copy of the table stays alive.
+        var found = results.withLock { results in
+            defer { results = Results(records: []) }
+            return results
         }
+        if let first = found.failures.keys.min() { throw found.failures[first]! }
+        var records = found.records.compactMap { $0 }
+        found.records = []
+        records.sort { EntryOrder.precedes($0.bagPath, $1.bagPath) }
         // Ids are compared without regard to case: their files must not collide on a
-        // case-insensitive disk, and the archive refuses such names.
-        var firstFile: [String: String] = [:]
-        for record in records {
-            if let earlier = firstFile[record.entry.id.lowercased()] {
-                diagnostics.append(Diagnostic(
-                    .duplicateRecordId, "record id '\(record.entry.id)' is also used by \(earlier)",
-                    at: SourceLocation(file: record.sourcePath, path: "/partnershipRecord/recordId")))
-            } else {
-                firstFile[record.entry.id.lowercased()] = record.sourcePath
+        // case-insensitive disk, and the archive refuses such names. In bundle order such
+        // ids are neighbours; the first file of each group keeps the id.
+        var start = 0
+        while start < records.count {
+            var end = start + 1
+            while end < records.count, records[end].bagPath.lowercased() == records[start].bagPath.lowercased() { end += 1 }
+            let group = records[start..<end].sorted { $0.file < $1.file }
+            for record in group.dropFirst() {
+                found.diagnostics[record.file, default: []].append(Diagnostic(
+                    .duplicateRecordId, "record id '\(record.id)' is also used by \(files[group[0].file])",
+                    at: SourceLocation(file: files[record.file], path: "/partnershipRecord/recordId")))
             }
+            start = end
         }
+        let diagnostics = found.diagnostics.keys.sorted().flatMap { found.diagnostics[$0]! }
         guard !diagnostics.containsErrors, !(refusesWarnings && !diagnostics.isEmpty) else {
             throw PackError.invalidInput(diagnostics)
         }
-        return (records.sorted { EntryOrder.precedes($0.bagPath, $1.bagPath) }, diagnostics)
+        return (records, diagnostics)
     }
 
     /// Finds each attachment a record names, beside the record: `attachments/NAME` in the
     /// record's folder, or `NAME` itself there.
-    private func collectAttachments(_ records: [PackedRecord]) throws -> [PackedAttachment] {
+    private func collectAttachments(_ records: [PackedRecord], files: [String]) throws -> [PackedAttachment] {
         var byBagPath: [String: PackedAttachment] = [:]
         var problems: [Diagnostic] = []
         for packed in records {
             for (index, name) in packed.attachments {
-                let folder = parentFolder(of: packed.sourcePath)
+                let folder = parentFolder(of: files[packed.file])
                 let candidates = ["\(folder)/attachments/\(name)", "\(folder)/\(name)"]
-                let location = SourceLocation(file: packed.sourcePath, path: "/partnershipRecord/sources/document[\(index + 1)]")
+                let location = SourceLocation(file: files[packed.file], path: "/partnershipRecord/sources/document[\(index + 1)]")
                 guard let source = candidates.first(where: { if case .file = DirectoryListing.kind(of: $0) { return true } else { return false } }) else {
                     problems.append(Diagnostic(.missingAttachment, "the attachment '\(name)' was not found (looked for \(candidates.joined(separator: " and ")))", at: location))
                     continue
@@ -191,33 +230,51 @@ public struct BundlePacker: Sendable {
         return byBagPath.values.sorted { EntryOrder.precedes($0.bagPath, $1.bagPath) }
     }
 
-    private func makeEnvelope(_ records: [PackedRecord], attachments: [PackedAttachment], options: PackOptions) throws -> BundleEnvelope {
-        let highest = records.map(\.entry.classification).max() ?? .unclassified
+    /// The envelope without its index: who sends to whom, when, under which label.
+    private func makeHeader(_ records: [PackedRecord], files: [String], options: PackOptions) throws -> BundleEnvelope {
+        let highest = records.map(\.classification).max() ?? .unclassified
         let classification = options.classification ?? highest
         if classification < highest {
-            let record = records.first { $0.entry.classification == highest }!
+            let record = records.first { $0.classification == highest }!
             throw PackError.invalidInput([Diagnostic(
                 .bundleLabelTooLow,
-                "the bundle would be labelled \(classification.rawValue) but record '\(record.entry.id)' is \(highest.rawValue)",
-                at: SourceLocation(file: record.sourcePath, path: "/partnershipRecord/confidentiality"))])
+                "the bundle would be labelled \(classification.rawValue) but record '\(record.id)' is \(highest.rawValue)",
+                at: SourceLocation(file: files[record.file], path: "/partnershipRecord/confidentiality"))])
         }
         return BundleEnvelope(
             bundleId: options.effectiveBundleId, sender: options.sender, recipients: options.recipients,
             created: options.created.description,
             confidentiality: ConfidentialityLabel(
                 policy: options.policy ?? options.sender, classification: classification, releasableTo: options.releasableTo),
-            records: records.map(\.entry),
-            attachments: attachments.map(\.bagPath))
+            records: [], attachments: [])
+    }
+
+    /// Writes the payload manifest and the envelope to their spools, an entry at a time.
+    private func writeIndex(_ records: [PackedRecord], _ attachments: [PackedAttachment], header: BundleEnvelope, spools: Spools) throws {
+        // In bundle order every attachment (data/attachments/...) comes before every record.
+        for attachment in attachments {
+            try spools.manifest.append(Manifest.line(path: attachment.bagPath, digest: attachment.digest))
+        }
+        let envelope = EnvelopeXMLWriter(header: header)
+        for record in records {
+            guard let (entry, digest) = SpooledEntry.decode(try spools.entries.read(at: record.entryOffset, count: record.entrySize)) else {
+                throw FileError(path: "(spool)", reason: .cannotRead(errno: EIO))
+            }
+            try spools.manifest.append(Manifest.line(path: record.bagPath, digest: digest))
+            envelope.add(entry)
+            if let bytes = envelope.take(atLeast: 64 << 10) { try spools.envelope.append(bytes) }
+        }
+        try spools.envelope.append(envelope.finish(attachments: attachments.map(\.bagPath)))
     }
 
     /// Nothing leaves the tool that it did not validate: the envelope is checked against
     /// its schema (the sender, recipients and bundle id come from the command line), and
     /// the bundle against the limits receivers apply.
-    private func checkEnvelope(
-        _ envelope: BundleEnvelope, records: Int, attachments: [PackedAttachment], options: PackOptions, destination: String
+    private func check(
+        _ envelope: SpoolFile, records: Int, attachments: [PackedAttachment], options: PackOptions, destination: String
     ) throws {
         let location = SourceLocation(file: destination, entry: BagLayout.envelope)
-        let (_, problems) = EnvelopeValidator.validate(envelope.xmlBytes(), location: location, limits: limits.envelope)
+        let (_, problems) = EnvelopeValidator.validate(envelope, location: location, limits: limits.envelope)
         guard !problems.containsErrors else { throw PackError.invalidInput(problems) }
         let entries = records + attachments.count + BagLayout.tagFilesInArchiveOrder.count + 4
         if entries > limits.maxEntries {
@@ -240,80 +297,123 @@ public struct BundlePacker: Sendable {
         }
     }
 
-    /// The tag files, in archive order.
-    private func tagFiles(_ records: [PackedRecord], _ attachments: [PackedAttachment], envelope: BundleEnvelope, options: PackOptions) -> [(String, [UInt8])] {
-        var manifest = Manifest()
-        for record in records { manifest.add(path: record.bagPath, digest: record.digest) }
-        for attachment in attachments { manifest.add(path: attachment.bagPath, digest: attachment.digest) }
+    /// The tag files, in archive order: small ones as bytes, the manifest and the envelope
+    /// as their spools.
+    private func tagFiles(
+        _ records: [PackedRecord], _ attachments: [PackedAttachment], header: BundleEnvelope, options: PackOptions, spools: Spools
+    ) throws -> [(path: String, contents: TagFileContents)] {
         let payloadBytes = records.reduce(0) { $0 + $1.size } + attachments.reduce(0) { $0 + $1.size }
         var info = BagInfo()
         info.fields = [
             ("Source-Organization", options.sender),
-            ("External-Identifier", envelope.bundleId),
+            ("External-Identifier", header.bundleId),
             ("Bagging-Date", options.created.date),
             ("Payload-Oxum", "\(payloadBytes).\(records.count + attachments.count)"),
             ("Bag-Software-Agent", "accord/\(AccordVersion.current)"),
             ("BagIt-Profile-Identifier", BagLayout.profileIdentifier),
         ]
-        var files: [(String, [UInt8])] = [
-            (BagLayout.bagDeclaration, Array(BagLayout.bagDeclarationContent.utf8)),
-            (BagLayout.bagInfo, Array(info.text().utf8)),
-            (BagLayout.payloadManifest, Array(manifest.text().utf8)),
-            (BagLayout.envelope, envelope.xmlBytes()),
+        var files: [(path: String, contents: TagFileContents)] = [
+            (BagLayout.bagDeclaration, .bytes(Array(BagLayout.bagDeclarationContent.utf8))),
+            (BagLayout.bagInfo, .bytes(Array(info.text().utf8))),
+            (BagLayout.payloadManifest, .spool(spools.manifest)),
+            (BagLayout.envelope, .spool(spools.envelope)),
         ]
         var tagManifest = Manifest()
-        for (path, bytes) in files { tagManifest.add(path: path, digest: SHA512Hasher.hex(bytes)) }
+        for (path, contents) in files { tagManifest.add(path: path, digest: try contents.digest()) }
         let tagManifestBytes = Array(tagManifest.text().utf8)
-        files.append((BagLayout.tagManifest, tagManifestBytes))
+        files.append((BagLayout.tagManifest, .bytes(tagManifestBytes)))
         let digest = SHA512Hasher.hex(tagManifestBytes)
         files += options.signers
-            .map { BundleSignatureFile.make(for: $0, bundleId: envelope.bundleId, tagManifestDigest: digest) }
+            .map { BundleSignatureFile.make(for: $0, bundleId: header.bundleId, tagManifestDigest: digest) }
             .sorted { EntryOrder.precedes($0.path, $1.path) }
+            .map { ($0.path, .bytes($0.bytes)) }
         return files
     }
 
+    /// What a tag file holds: bytes, or a spool read as it is written into the archive.
+    private enum TagFileContents {
+        case bytes([UInt8])
+        case spool(SpoolFile)
+
+        var size: Int {
+            switch self {
+            case .bytes(let bytes): bytes.count
+            case .spool(let spool): spool.count
+            }
+        }
+
+        func digest() throws(ArchiveError) -> String {
+            var hasher = SHA512Hasher()
+            try forEachChunk { hasher.update($0) }
+            return hasher.finalizeHex()
+        }
+
+        func forEachChunk(_ body: (UnsafeRawBufferPointer) throws(ArchiveError) -> Void) throws(ArchiveError) {
+            switch self {
+            case .bytes(let bytes):
+                try bytes.withRawBytes { raw throws(ArchiveError) in try body(raw) }
+            case .spool(let spool):
+                var reader = SpoolReader(spool)
+                while true {
+                    let chunk: ArraySlice<UInt8>?
+                    do { chunk = try reader.nextChunk() } catch {
+                        if case .cannotRead(let code) = error.reason { throw .readFailed(errno: code) }
+                        throw .readFailed(errno: EIO)
+                    }
+                    guard let chunk else { return }
+                    try Array(chunk).withRawBytes { raw throws(ArchiveError) in try body(raw) }
+                }
+            }
+        }
+    }
+
     private func write(
-        _ records: [PackedRecord], _ attachments: [PackedAttachment], envelope: BundleEnvelope, options: PackOptions,
-        spool: SpoolFile, to output: AtomicFile, progress: (@Sendable (ProgressReport) -> Void)?
+        _ records: [PackedRecord], _ attachments: [PackedAttachment], header: BundleEnvelope, options: PackOptions,
+        spools: Spools, to output: AtomicFile, progress: (@Sendable (ProgressReport) -> Void)?
     ) throws -> Int {
         let counter = CountingFileSink(descriptor: output.descriptor)
         let gzip = try GzipWriter(sink: counter, level: options.compressionLevel)
         let uncompressed = Locked(0)
         let tar = TarWriter(sink: GzipSink(writer: gzip, count: uncompressed))
-        let top = envelope.bundleId
+        let top = header.bundleId
         let mtime = options.created.secondsSinceEpoch
 
         try tar.addDirectory(top, modificationTime: mtime)
         var tagFolders: Set<String> = []
-        for (path, bytes) in tagFiles(records, attachments, envelope: envelope, options: options) {
+        for (path, contents) in try tagFiles(records, attachments, header: header, options: options, spools: spools) {
             let folder = parentFolder(of: path)
             if folder != ".", tagFolders.insert(folder).inserted {
                 try tar.addDirectory("\(top)/\(folder)", modificationTime: mtime)
             }
-            try tar.addFile("\(top)/\(path)", size: bytes.count, modificationTime: mtime) { file throws(ArchiveError) in
-                try file.write(bytes)
+            try tar.addFile("\(top)/\(path)", size: contents.size, modificationTime: mtime) { file throws(ArchiveError) in
+                try contents.forEachChunk { chunk throws(ArchiveError) in try file.write(chunk) }
             }
         }
-        var folders = Set(["data", "data/records"])
+        // The payload in bundle order: data/, the attachments' folders and files, then
+        // data/records/ and the records (already sorted).
+        var folders: Set<String> = []
         for attachment in attachments {
             var folder = parentFolder(of: attachment.bagPath)
             while folder.hasPrefix("data/") { folders.insert(folder); folder = parentFolder(of: folder) }
         }
-        let payload: [(path: String, write: () throws -> Void)] =
+        let attachmentItems: [(path: String, write: () throws -> Void)] =
             folders.map { folder in (folder, { try tar.addDirectory("\(top)/\(folder)", modificationTime: mtime) }) }
-            + records.map { record in (record.bagPath, {
-                let bytes = try spool.read(at: record.spoolOffset, count: record.size)
-                try tar.addFile("\(top)/\(record.bagPath)", size: bytes.count, modificationTime: mtime) { file throws(ArchiveError) in
-                    try file.write(bytes)
-                }
-            }) }
             + attachments.map { attachment in (attachment.bagPath, {
                 try Self.copy(attachment, into: tar, as: "\(top)/\(attachment.bagPath)", modificationTime: mtime)
             }) }
-        let total = payload.count
-        for (index, item) in payload.sorted(by: { EntryOrder.precedes($0.path, $1.path) }).enumerated() {
+        let total = attachmentItems.count + records.count + 2
+        try tar.addDirectory("\(top)/data", modificationTime: mtime)
+        for (index, item) in attachmentItems.sorted(by: { EntryOrder.precedes($0.path, $1.path) }).enumerated() {
             try item.write()
-            progress?(ProgressReport(phase: "writing", done: index + 1, total: total))
+            progress?(ProgressReport(phase: "writing", done: index + 2, total: total))
+        }
+        try tar.addDirectory("\(top)/data/records", modificationTime: mtime)
+        for (index, record) in records.enumerated() {
+            let bytes = try spools.records.read(at: record.spoolOffset, count: record.size)
+            try tar.addFile("\(top)/\(record.bagPath)", size: bytes.count, modificationTime: mtime) { file throws(ArchiveError) in
+                try file.write(bytes)
+            }
+            progress?(ProgressReport(phase: "writing", done: attachmentItems.count + index + 3, total: total))
         }
         try tar.finish()
         try gzip.finish()
@@ -398,5 +498,30 @@ private final class CountingFileSink: ByteSink {
     func write(_ bytes: UnsafeRawBufferPointer) throws(ArchiveError) {
         try sink.write(bytes)
         count += bytes.count
+    }
+}
+
+/// A record's index entry and digest, as one compact JSON array in the entries spool:
+/// `[id, path, status, classification, digest, [[language or null, title], ...]]`.
+enum SpooledEntry {
+    static func encode(_ entry: BundleEnvelope.Entry, digest: String) -> [UInt8] {
+        JSONSerializer.compact(.array([
+            .string(entry.id), .string(entry.path), .string(entry.status.rawValue), .string(entry.classification.rawValue),
+            .string(digest), .array(entry.title.map { .array([$0.language.map(JSONValue.string) ?? .null, .string($0.text)]) }),
+        ]))
+    }
+
+    static func decode(_ bytes: [UInt8]) -> (entry: BundleEnvelope.Entry, digest: String)? {
+        guard case .array(let fields)? = try? JSONParser.parse(bytes), fields.count == 6,
+              case .string(let id) = fields[0], case .string(let path) = fields[1],
+              case .string(let status) = fields[2], let status = AgreementStatus(rawValue: status),
+              case .string(let classification) = fields[3], let classification = ConfidentialityLabel.Classification(rawValue: classification),
+              case .string(let digest) = fields[4], case .array(let titles) = fields[5] else { return nil }
+        var narratives: [Narrative] = []
+        for title in titles {
+            guard case .array(let pair) = title, pair.count == 2, case .string(let text) = pair[1] else { return nil }
+            if case .string(let language) = pair[0] { narratives.append(Narrative(text, language: language)) } else { narratives.append(Narrative(text)) }
+        }
+        return (BundleEnvelope.Entry(id: id, path: path, status: status, classification: classification, title: narratives), digest)
     }
 }

@@ -22,7 +22,12 @@ struct Manifest: Hashable {
 
     /// The manifest text: lines in bundle order, LF-terminated, two spaces as bagit.py writes.
     func text() -> String {
-        entries.map { "\($0.digest)  \(BagPath.encode($0.path))\n" }.joined()
+        entries.map { String(decoding: Self.line(path: $0.path, digest: $0.digest), as: UTF8.self) }.joined()
+    }
+
+    /// One line of a manifest, with its LF.
+    static func line(path: String, digest: String) -> [UInt8] {
+        Array("\(digest)  \(BagPath.encode(path))\n".utf8)
     }
 
     /// A problem found while reading a manifest, with its 1-based line.

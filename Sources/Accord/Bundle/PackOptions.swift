@@ -74,8 +74,11 @@ public enum PackError: Error, Sendable, CustomStringConvertible {
 
 /// What `pack` wrote.
 public struct PackSummary: Sendable, Hashable {
-    /// The envelope written into the bundle.
+    /// The envelope written into the bundle, without its index (which grows with the
+    /// bundle; `accord inspect` shows it).
     public var envelope: BundleEnvelope
+    /// The number of records packed.
+    public var records: Int
     /// The bundle's size in bytes.
     public var bytes: Int
     /// Warnings found in the records (errors stop the pack).

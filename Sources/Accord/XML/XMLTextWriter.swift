@@ -58,12 +58,25 @@ final class XMLTextWriter {
         endElement()
     }
 
-    /// Closes every open element and returns the document's bytes.
-    func finish() -> [UInt8] {
-        xmlTextWriterEndDocument(writer)
+    /// The bytes written and not yet taken.
+    var pendingCount: Int {
+        xmlTextWriterFlush(writer)
+        return Int(xmlBufferLength(buffer))
+    }
+
+    /// Takes the bytes written so far; the document goes on, so that a long one can be
+    /// passed on in pieces.
+    func take() -> [UInt8] {
         xmlTextWriterFlush(writer)
         let count = Int(xmlBufferLength(buffer))
         guard count > 0, let content = xmlBufferContent(buffer) else { return [] }
+        defer { xmlBufferEmpty(buffer) }
         return Array(UnsafeBufferPointer(start: content, count: count))
+    }
+
+    /// Closes every open element and returns the document's bytes (those not yet taken).
+    func finish() -> [UInt8] {
+        xmlTextWriterEndDocument(writer)
+        return take()
     }
 }

@@ -110,7 +110,7 @@ extension AccordCommand {
                 packer.refusesWarnings = report.strict
                 let summary = try packer.pack(inputs, to: output, options: options, progress: progress.callback)
                 outcome.diagnostics = summary.warnings
-                records = summary.envelope.records.count
+                records = summary.records
             } catch {
                 switch error {
                 case .invalidInput(let diagnostics): outcome.diagnostics = diagnostics

@@ -27,6 +27,17 @@ struct BundlePackerTests {
             #expect(carried.id == record.id && carried.status == record.status && carried.isValid)
         }
         #expect(result.files.map(\.path).prefix(5) == ArraySlice(BagLayout.tagFilesInArchiveOrder), "tag files come first")
+        // The envelope is written an entry at a time from the spool: it must be exactly what
+        // the model writes, titles included.
+        for record in records {
+            #expect(envelope.records.first { $0.id == record.id }?.title == record.title)
+        }
+        let entries = try ArchiveTestSupport.readTarGz(Array(try Data(contentsOf: fixture.bundle)))
+        let written = try #require(entries.first { $0.entry.path.hasSuffix("/" + BagLayout.envelope) })
+        #expect(written.data == envelope.xmlBytes())
+        #expect(entries.filter { $0.entry.kind == .file }.map(\.entry.path).dropFirst(5)
+            == ArraySlice(entries.filter { $0.entry.kind == .file }.map(\.entry.path).dropFirst(5).sorted(by: EntryOrder.precedes)),
+            "the payload in bundle order")
     }
 
     @Test("the same inputs and time give byte-identical bundles; another time does not")
