@@ -28,10 +28,14 @@ final class FolderEntrySource: BundleEntrySource {
     private var pending: [(relative: String, item: Item)]
     private var source: FileByteSource?
     private var descriptor: Int32 = -1
-    private var namespace = EntryNamespace()
+    private var namespace: EntryNamespace
 
-    init(folder: String) throws(FileError) {
+    /// Lists `folder`. With `inBundleOrder`, names are checked for collisions as in an
+    /// archive in bundle order (the listing is in that order), holding only the first two
+    /// levels' names.
+    init(folder: String, inBundleOrder: Bool = false) throws(FileError) {
         root = folder
+        namespace = EntryNamespace(inBundleOrder: inBundleOrder)
         topName = lastComponent(of: folder)
         pending = []
         try collect("")

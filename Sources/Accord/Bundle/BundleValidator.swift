@@ -217,7 +217,7 @@ final class BundleInput {
     /// The entries, read from the start. With `inBundleOrder`, an archive's entries below
     /// the first two levels must come in ``EntryOrder`` (see ``EntryNamespace``).
     func entries(inBundleOrder: Bool) throws(FileError) -> BundleEntrySource {
-        guard descriptor >= 0 else { return try FolderEntrySource(folder: path) }
+        guard descriptor >= 0 else { return try FolderEntrySource(folder: path, inBundleOrder: inBundleOrder) }
         guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw FileError(path: path, reason: .cannotRead(errno: errno)) }
         let file = FileByteSource(descriptor: descriptor)
         digest = hashes ? DigestBox() : nil
