@@ -110,6 +110,7 @@ load
 measure "gzip -dc > /dev/null (floor)" "" "gzip -dc '$bundle' > /dev/null"
 measure "sha512sum records (floor)" "" "find '$work/x/$bag/data/records' -name '*.xml' -print0 | xargs -0 sha512sum > /dev/null"
 measure "accord validate unpacked bag folder" "" "'$accord' validate '$work/x/$bag'"
+measure "accord validate, GNU tar's order (held)" "rm -f '$work/g.tar.gz'" "tar czf '$work/g.tar.gz' -C '$work/x' '$bag' && '$accord' validate '$work/g.tar.gz'"
 measure "accord validate records only (no bag)" "" \
     "find '$corpus' -name '*.xml' -print0 | xargs -0 '$accord' validate > /dev/null"
 
@@ -130,7 +131,7 @@ echo "unpack / tar xzf:                   $(ratio "accord unpack" "tar xzf")"
 
 # --- Scaling of peak memory ----------------------------------------------------------
 if [[ -n $scale_sizes ]]; then
-    rows=("$records|${best_of["accord pack (level 6)"]}|${peak_of["accord pack (level 6)"]}|${best_of["accord validate b.tar.gz"]}|${peak_of["accord validate b.tar.gz"]}|$corpus_bytes|$bundle_bytes")
+    rows=("$records|${best_of["accord pack (level 6)"]}|${peak_of["accord pack (level 6)"]}|${best_of["accord validate b.tar.gz"]}|${peak_of["accord validate b.tar.gz"]}|${best_of["accord convert --ndjson"]}|${peak_of["accord convert --ndjson"]}|$corpus_bytes|$bundle_bytes")
     rm -rf "$work/corpus" "$work/x" "$work/r" "$work/u" "$work/t.tar.gz"
     for size in $scale_sizes; do
         echo "== scaling: $size records" >&2
@@ -142,17 +143,19 @@ if [[ -n $scale_sizes ]]; then
         measure "accord validate ($size)" "" "'$accord' validate '$bundle'"
         validate_s=$BEST validate_k=$PEAK
         measure "accord convert --ndjson ($size)" "" "'$accord' convert '$bundle' --ndjson > /dev/null"
-        rows+=("$size|$pack_s|$pack_k|$validate_s|$validate_k|$bytes|$(stat -c %s "$bundle")")
+        rows+=("$size|$pack_s|$pack_k|$validate_s|$validate_k|$BEST|$PEAK|$bytes|$(stat -c %s "$bundle")")
         rm -rf "$work/corpus"
     done
     echo
     echo "Peak memory as the bundle grows:"
     echo
-    printf '| %8s | %10s | %10s | %8s | %8s | %10s | %10s |\n' records "corpus MB" "bundle MB" "pack s" "pack MiB" "valid. s" "valid. MiB"
-    printf '|%s|\n' "----------|------------|------------|----------|----------|------------|------------"
+    mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+    printf '| %8s | %10s | %10s | %8s | %8s | %10s | %10s | %9s | %9s |\n' records "corpus MB" "bundle MB" "pack s" "pack MiB" \
+        "valid. s" "valid. MiB" "ndjson s" "ndjson MiB"
+    printf '|%s|\n' "----------|------------|------------|----------|----------|------------|------------|-----------|-----------"
     while IFS= read -r row; do
-        IFS='|' read -r n ps pk vs vk cb bb <<<"$row"
-        printf '| %8s | %10s | %10s | %8s | %8s | %10s | %10s |\n' "$n" "$(megabytes "$cb")" "$(megabytes "$bb")" "$ps" \
-            "$(awk -v k="$pk" 'BEGIN { printf "%.1f", k / 1024 }')" "$vs" "$(awk -v k="$vk" 'BEGIN { printf "%.1f", k / 1024 }')"
+        IFS='|' read -r n ps pk vs vk ns nk cb bb <<<"$row"
+        printf '| %8s | %10s | %10s | %8s | %8s | %10s | %10s | %9s | %9s |\n' "$n" "$(megabytes "$cb")" "$(megabytes "$bb")" \
+            "$ps" "$(mib "$pk")" "$vs" "$(mib "$vk")" "$ns" "$(mib "$nk")"
     done < <(printf '%s\n' "${rows[@]}" | sort -t'|' -k1,1n)
 fi

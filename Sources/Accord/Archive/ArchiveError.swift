@@ -86,8 +86,9 @@ enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
     case fileAtTopLevel(entry: String)
     /// The entry is in a second top-level folder; `first` is the first one.
     case multipleTopLevelFolders(entry: String, first: String)
-    /// The entry is out of bundle order (``EntryOrder``), which a reader asked for. Not a
-    /// fault: the reader's caller reads the archive again in the general way.
+    /// The entry is out of bundle order (``EntryOrder``), which a reader asked for, or the
+    /// bag cannot be checked in that order for another reason (a scratch file could not be
+    /// written). Not a fault: the caller reads the archive again in the general way.
     case notInBundleOrder(entry: String)
 
     // MARK: Writing

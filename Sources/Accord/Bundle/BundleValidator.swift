@@ -23,6 +23,9 @@ public struct BundleValidator: Sendable {
     /// since the index grows with the bundle: the result then holds the envelope without
     /// its index, no records, and the tag files only.
     public var keepsIndex = false
+    /// The folder for the scratch files of a check in bundle order; nil for `$TMPDIR`, or
+    /// `/tmp`. If none can be created there, bags are checked the held way.
+    public var scratchFolder: String?
 
     /// Creates a validator.
     public init(limits: BundleLimits = .default, recordValidator: RecordValidator? = nil, signatures: SignaturePolicy = SignaturePolicy()) {
@@ -77,7 +80,9 @@ public struct BundleValidator: Sendable {
     }
 
     private func makeChecker(_ file: String, inBundleOrder: Bool) throws(FileError) -> BagChecker {
-        try BagChecker(bundleFile: file, limits: limits, validator: recordValidator, signatures: signatures, inBundleOrder: inBundleOrder)
+        try BagChecker(
+            bundleFile: file, limits: limits, validator: recordValidator, signatures: signatures, inBundleOrder: inBundleOrder,
+            spoolFolder: scratchFolder ?? SpoolFile.temporaryFolder)
     }
 
     /// One reading of `input`; nil when the bag is not in bundle order after all.
@@ -102,6 +107,7 @@ public struct BundleValidator: Sendable {
                 let spool = checker.spool(for: relative)
                 let contentLimit = checker.contentLimit(for: relative)
                 var size = 0
+                var spooled = true
                 try extractor?.beginFile(relative)
                 while true {
                     let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try source.read(into: raw) }
@@ -112,12 +118,14 @@ public struct BundleValidator: Sendable {
                         if contents != nil {
                             if contents!.count + count > contentLimit { contents = nil } else { contents!.append(contentsOf: chunk) }
                         }
-                        try spool?.append(chunk)
+                        if let spool, (try? spool.append(chunk)) == nil { spooled = false }
                         try extractor?.write(chunk)
                     }
                     size += count
                 }
                 try extractor?.endFile()
+                // A full scratch disk is the receiver's problem, not the bundle's: read it the held way.
+                if !spooled { throw ArchiveError.notInBundleOrder(entry: relative) }
                 let facts = BagChecker.FileFacts(size: size, digest: hasher.finalizeHex())
                 try checker.file(relative, facts: facts, contents: contents)
                 if keepsIndex || BagChecker.heldTagFiles.contains(relative) {

@@ -3,8 +3,10 @@
 ///
 /// The bundle is validated first, in full (the same checks as ``BundleValidator``); an
 /// invalid bundle is not converted and nothing is written. A second streaming pass then
-/// writes the records one at a time, so memory never holds more than one record
-/// whatever the bundle's size.
+/// writes the records one at a time, so memory never holds more than one record. With
+/// NDJSON, memory does not grow with the bundle at all (for a bundle in bundle order, see
+/// ``BundleValidator``); one JSON document begins with the envelope's whole index, which is
+/// therefore kept (a few kilobytes per record).
 public struct BundleJSONConverter: Sendable {
     /// Checks the bundle before anything is converted.
     public var validator: BundleValidator

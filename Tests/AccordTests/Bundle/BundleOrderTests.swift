@@ -72,6 +72,17 @@ struct BundleOrderTests {
         }
     }
 
+    @Test("without a place for scratch files, a bag in bundle order is checked the held way")
+    func noScratchFolder() throws {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        var validator = BundleValidator()
+        validator.scratchFolder = fixture.folder.appendingPathComponent("no such folder").path
+        let (result, inOrder) = try check(fixture.bundle.path, validator)
+        #expect(result.isValid && result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        #expect(!inOrder)
+    }
+
     @Test("records over the size limit are reported the same way")
     func oversizeRecords() throws {
         let fixture = try BundleFixture()
