@@ -110,7 +110,8 @@ load
 measure "gzip -dc > /dev/null (floor)" "" "gzip -dc '$bundle' > /dev/null"
 measure "sha512sum records (floor)" "" "find '$work/x/$bag/data/records' -name '*.xml' -print0 | xargs -0 sha512sum > /dev/null"
 measure "accord validate unpacked bag folder" "" "'$accord' validate '$work/x/$bag'"
-measure "accord validate, GNU tar's order (held)" "rm -f '$work/g.tar.gz'" "tar czf '$work/g.tar.gz' -C '$work/x' '$bag' && '$accord' validate '$work/g.tar.gz'"
+measure "accord validate, GNU tar's order (held)" "rm -f '$work/g.tar.gz' && tar czf '$work/g.tar.gz' -C '$work/x' '$bag'" \
+    "'$accord' validate '$work/g.tar.gz'"
 measure "accord validate records only (no bag)" "" \
     "find '$corpus' -name '*.xml' -print0 | xargs -0 '$accord' validate > /dev/null"
 

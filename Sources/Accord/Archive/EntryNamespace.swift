@@ -97,20 +97,22 @@ struct EntryNamespace {
         let current = path.utf8.split(separator: Self.slash)
         let before = previous.path.utf8.split(separator: Self.slash)
         var shared = 0
-        while shared < min(current.count, before.count), EntryOrder.collide(current[shared], before[shared]) {
-            if !current[shared].elementsEqual(before[shared]) {
-                let earlier = before[...shared].map { String(Substring($0)) }.joined(separator: "/")
+        while shared < min(current.count, before.count), EntryOrder.collide(current[shared], before[shared]) { shared += 1 }
+        // The shared folders from the top, as the held way checks ancestors: a file first,
+        // then a spelling that differs.
+        for index in 0..<shared {
+            if index == before.count - 1 && current.count > before.count && previous.isFile {
+                throw .entryInsideFile(entry: entry(), file: PrintableName.escaping(previous.path))
+            }
+            if !current[index].elementsEqual(before[index]) {
+                let earlier = before[...index].map { String(Substring($0)) }.joined(separator: "/")
                 throw .duplicateEntry(entry: entry(), earlier: PrintableName.escaping(earlier))
             }
-            shared += 1
         }
         if shared == current.count && shared == before.count {
             throw .duplicateEntry(entry: entry(), earlier: PrintableName.escaping(previous.path))
         }
-        if shared == before.count {
-            if previous.isFile { throw .entryInsideFile(entry: entry(), file: PrintableName.escaping(previous.path)) }
-            return
-        }
+        if shared == before.count { return }
         if shared == current.count || EntryOrder.compareComponents(current[shared], before[shared]) < 0 {
             throw .notInBundleOrder(entry: entry())
         }

@@ -2,8 +2,9 @@
 /// lines and its envelope's index.
 ///
 /// Paths are compared component by component; components first by their lowercased
-/// form under Swift's string ordering (Unicode canonical equivalence), then by their
-/// UTF-8 bytes; a path comes before the paths inside it. So everything inside a folder
+/// form, then as they are, both under Swift's string ordering, for which canonically
+/// equivalent spellings (`é` and `e` + U+0301) are equal, as they are for `==`; a path
+/// comes before the paths inside it. So everything inside a folder
 /// is contiguous and follows the folder, and two names that would be the same file on a
 /// case-insensitive or normalising file system (`A.xml`, `a.xml`) sit next to each other.
 ///
@@ -27,12 +28,13 @@ enum EntryOrder {
         return left.count - right.count
     }
 
-    /// Compares two components: by folded form, then by bytes.
+    /// Compares two components: by folded form, then as they are.
     static func compareComponents(_ x: Substring.UTF8View, _ y: Substring.UTF8View) -> Int {
         if x.elementsEqual(y) { return 0 }
         let (foldedX, foldedY) = (folded(x), folded(y))
         if foldedX != foldedY { return foldedX < foldedY ? -1 : 1 }
-        return x.lexicographicallyPrecedes(y) ? -1 : 1
+        let (plainX, plainY) = (Substring(x), Substring(y))
+        return plainX == plainY ? 0 : plainX < plainY ? -1 : 1
     }
 
     /// Whether two components name the same file on a case-insensitive, normalising file system.

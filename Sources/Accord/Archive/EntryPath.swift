@@ -51,6 +51,7 @@ enum EntryPath {
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return .controlCharacter
         }
+        if text.contains(where: { $0 != "/" && $0.unicodeScalars.contains("/") }) { return .combinedSlash }
         for component in path.split(separator: slash, omittingEmptySubsequences: false) {
             if component.isEmpty { return .emptyComponent }
             if component.elementsEqual([dot]) { return .dotComponent }

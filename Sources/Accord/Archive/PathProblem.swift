@@ -24,6 +24,9 @@ enum PathProblem: Sendable, Hashable, CustomStringConvertible {
     case dotComponent
     /// The path has a `..` component.
     case parentComponent
+    /// A `/` is part of a larger character (after a prepended mark, or before a combining
+    /// one), so that text and bytes would disagree on where components begin.
+    case combinedSlash
 
     var description: String {
         switch self {
@@ -38,6 +41,7 @@ enum PathProblem: Sendable, Hashable, CustomStringConvertible {
         case .emptyComponent: return "the path has an empty component ('//', or a file name ending in '/')"
         case .dotComponent: return "the path has a '.' component"
         case .parentComponent: return "the path leaves the bundle folder ('..')"
+        case .combinedSlash: return "a '/' is joined to a neighbouring character (such as a combining accent)"
         }
     }
 }

@@ -139,6 +139,7 @@ final class BagChecker {
     func finish() throws(ArchiveError) -> (envelope: BundleEnvelope?, records: [String: BundleRecord]) {
         try merge?.finish(checker: self)
         let outcome = pool.finish(bundleFile: bundleFile)
+        if merge?.scratchFailed == true { throw .notInBundleOrder(entry: BagLayout.payloadManifest) }
         checkDeclaration()
         if merge == nil { checkPayloadManifest() }
         for path in tagFiles.keys.sorted() where Self.isManifestName(path, prefix: "manifest-") && path != BagLayout.payloadManifest {

@@ -9,6 +9,9 @@ enum BagPath {
         if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return "the path contains a control character"
         }
+        if path.contains(where: { $0 != "/" && $0.unicodeScalars.contains("/") }) {
+            return "a '/' is joined to a neighbouring character (such as a combining accent)"
+        }
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         if components.first.map({ $0.count == 2 && $0.last == ":" }) == true { return "the path starts with a drive letter" }
         for component in components {

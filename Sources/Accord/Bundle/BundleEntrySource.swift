@@ -51,7 +51,8 @@ final class FolderEntrySource: BundleEntrySource {
         var names = try DirectoryListing.names(in: folder).sorted(by: EntryOrder.precedes)
         if relative.isEmpty {
             let files = names.filter { if case .file = DirectoryListing.kind(of: "\(root)/\($0)") { true } else { false } }
-            names = files + names.filter { !files.contains($0) }
+            let isFile = Set(files)
+            names = files + names.filter { !isFile.contains($0) }
         }
         for name in names {
             let path = relative.isEmpty ? name : "\(relative)/\(name)"

@@ -274,7 +274,7 @@ public struct BundlePacker: Sendable {
         _ envelope: SpoolFile, records: Int, attachments: [PackedAttachment], options: PackOptions, destination: String
     ) throws {
         let location = SourceLocation(file: destination, entry: BagLayout.envelope)
-        let (_, problems) = EnvelopeValidator.validate(envelope, location: location, limits: limits.envelope)
+        let (_, problems) = try EnvelopeValidator.validate(envelope, location: location, limits: limits.envelope)
         guard !problems.containsErrors else { throw PackError.invalidInput(problems) }
         let entries = records + attachments.count + BagLayout.tagFilesInArchiveOrder.count + 4
         if entries > limits.maxEntries {

@@ -112,6 +112,9 @@ public struct BundleValidator: Sendable {
                 while true {
                     let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try source.read(into: raw) }
                     if count == 0 { break }
+                    // Scratch files stay within what the held way would hold; past it, the held
+                    // way reports the file.
+                    if spool != nil && size + count > contentLimit { throw ArchiveError.notInBundleOrder(entry: relative) }
                     try buffer.withRawBytes { raw throws(FileError) in
                         let chunk = UnsafeRawBufferPointer(rebasing: raw[..<count])
                         hasher.update(chunk)
@@ -147,7 +150,9 @@ public struct BundleValidator: Sendable {
             return BundleValidation(
                 file: file, envelope: envelope, records: records, files: files, signatures: checker.signatureChecks,
                 diagnostics: checker.diagnostics)
-        } catch ArchiveError.notInBundleOrder where inBundleOrder {
+        } catch is ArchiveError where inBundleOrder {
+            // Out of order; or a fault, which the held way reports with exactly its findings
+            // (the fault and the records read before it, none of the merge's).
             _ = checker.abandon()
             return nil
         } catch let error as ArchiveError {

@@ -6,8 +6,8 @@ enum EnvelopeValidator {
     }
 
     /// Validates an envelope spooled to a file, without holding it or its index.
-    static func validate(_ spool: SpoolFile, location: SourceLocation, limits: XMLLimits) -> (BundleEnvelope?, [Diagnostic]) {
-        EnvelopeStreamReader.read(spool, location: location, limits: limits, handlers: .init(record: { _ in }, attachment: { _ in }))
+    static func validate(_ spool: SpoolFile, location: SourceLocation, limits: XMLLimits) throws(FileError) -> (BundleEnvelope?, [Diagnostic]) {
+        try EnvelopeStreamReader.read(spool, location: location, limits: limits, handlers: .init(record: { _ in }, attachment: { _ in }))
     }
 }
 

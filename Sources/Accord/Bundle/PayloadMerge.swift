@@ -34,6 +34,12 @@ final class PayloadMerge {
     private var listed: SpoolReader
     private var nextListedAttachment: String?
     private var lastPayloadPath: String?
+    /// A scratch file could not be read: the findings cannot be trusted.
+    private var manifestReadFailed = false
+
+    /// Whether a scratch file could not be read, so that the bag must be checked the held
+    /// way (asked once the records' workers are done, since they look attachments up).
+    var scratchFailed: Bool { manifestReadFailed || carried.hasFailed }
 
     init(folder: String) throws(FileError) {
         manifestSpool = try SpoolFile(folder: folder)
@@ -64,10 +70,27 @@ final class PayloadMerge {
             checker.report(.unlistedPayloadFile, BagChecker.unlisted(path), entry: path)
         }
 
+        // The envelope's attachment list is matched against every payload file (a listed
+        // path is carried if any file has it); only attachments must be listed.
+        var listed = false
+        if envelope != nil {
+            while let next = nextListedAttachment, EntryOrder.precedes(next, path) {
+                checker.report(.envelopeIndexMismatch, BagChecker.attachmentListedButNotCarried(next), entry: BagLayout.envelope)
+                nextListedAttachment = try readListedAttachment()
+            }
+            if nextListedAttachment == path {
+                listed = true
+                nextListedAttachment = try readListedAttachment()
+            }
+        }
+
         if BagChecker.isRecordPath(path) {
             try record(path, facts: facts, contents: contents, checker: checker)
         } else if path.hasPrefix(BagLayout.attachmentsFolder) {
-            try attachment(path, checker: checker)
+            do { try carried.append(path) } catch { throw .notInBundleOrder(entry: path) }
+            if envelope != nil && !listed {
+                checker.report(.envelopeIndexMismatch, BagChecker.attachmentCarriedButNotListed(path), entry: path)
+            }
         } else {
             checker.report(.unexpectedPayloadFile, BagChecker.unexpectedPayload(path), entry: path)
         }
@@ -105,6 +128,9 @@ final class PayloadMerge {
         var spooled = true
         let handlers = EnvelopeStreamReader.Handlers(record: { [indexSpool] entry in
             if let lastPath, EntryOrder.compare(lastPath, entry.path) >= 0 { inOrder = false }
+            // An entry in the wrong place may share its id with another, which only the held
+            // way, with every id at hand, can report: leave such an envelope to it.
+            if BagChecker.misplaced(entry) != nil { inOrder = false }
             lastPath = entry.path
             let line = [entry.path, entry.id, entry.status.rawValue, entry.classification.rawValue].joined(separator: "\t") + "\n"
             if (try? indexSpool.append(Array(line.utf8))) == nil { spooled = false }
@@ -113,9 +139,15 @@ final class PayloadMerge {
             lastAttachment = path
             if (try? listedSpool.append(Array((path + "\n").utf8))) == nil { spooled = false }
         })
-        let (envelope, problems) = EnvelopeStreamReader.read(
-            envelopeSpool, location: SourceLocation(file: checker.bundleFile, entry: BagLayout.envelope),
-            limits: checker.limits.envelope, handlers: handlers)
+        let envelope: BundleEnvelope?
+        let problems: [Diagnostic]
+        do {
+            (envelope, problems) = try EnvelopeStreamReader.read(
+                envelopeSpool, location: SourceLocation(file: checker.bundleFile, entry: BagLayout.envelope),
+                limits: checker.limits.envelope, handlers: handlers)
+        } catch {
+            throw .notInBundleOrder(entry: BagLayout.envelope)
+        }
         // A valid envelope's index must be in bundle order to be merged (its paths and ids
         // then match the schema's patterns, which hold no TAB or LF).
         if envelope != nil && !(inOrder && spooled) { throw .notInBundleOrder(entry: BagLayout.envelope) }
@@ -123,7 +155,14 @@ final class PayloadMerge {
         self.envelope = envelope
 
         var manifestBytes = SpoolReader(manifestSpool)
-        manifest = ManifestReader { try? manifestBytes.nextChunk() }
+        manifest = ManifestReader { [unowned self] in
+            do {
+                return try manifestBytes.nextChunk()
+            } catch {
+                manifestReadFailed = true
+                return nil
+            }
+        }
         nextManifestLine = try readManifestLine(checker)
         if envelope != nil {
             nextIndexEntry = try readIndexEntry(checker)
@@ -158,20 +197,6 @@ final class PayloadMerge {
         checker.pool.submit(contents, entry: path, bundleFile: checker.bundleFile, crossCheck: crossCheck)
     }
 
-    private func attachment(_ path: String, checker: BagChecker) throws(ArchiveError) {
-        do { try carried.append(path) } catch { throw .notInBundleOrder(entry: path) }
-        guard envelope != nil else { return }
-        while let next = nextListedAttachment, EntryOrder.precedes(next, path) {
-            checker.report(.envelopeIndexMismatch, BagChecker.attachmentListedButNotCarried(next), entry: BagLayout.envelope)
-            nextListedAttachment = try readListedAttachment()
-        }
-        if nextListedAttachment == path {
-            nextListedAttachment = try readListedAttachment()
-        } else {
-            checker.report(.envelopeIndexMismatch, BagChecker.attachmentCarriedButNotListed(path), entry: path)
-        }
-    }
-
     // MARK: Reading the spools
 
     /// The next well-formed manifest line, reporting malformed ones on the way.
@@ -193,6 +218,7 @@ final class PayloadMerge {
                 return (path, digest)
             }
         }
+        if manifestReadFailed { throw .notInBundleOrder(entry: BagLayout.payloadManifest) }
         return nil
     }
 

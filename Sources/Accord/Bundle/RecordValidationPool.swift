@@ -36,7 +36,7 @@ final class RecordValidationPool: @unchecked Sendable {
 
     /// Queues the record at bag path `entry`; results are keyed by that path. `crossCheck`,
     /// when given, runs on the worker with the record's summary, and what it finds is added
-    /// to the record's diagnostics.
+    /// to the record's diagnostics, outside the budget (as the held way's cross-checks are).
     func submit(
         _ bytes: [UInt8], entry: String, bundleFile: String, crossCheck: (@Sendable (BundleRecord) -> [Diagnostic])? = nil
     ) {
@@ -48,7 +48,7 @@ final class RecordValidationPool: @unchecked Sendable {
         queue.async(group: group) { [validator, state, slots, keepsRecords] in
             var result = BundleRecord(validator.validate(bytes, file: bundleFile))
             for index in result.diagnostics.indices { result.diagnostics[index].location.entry = entry }
-            result.diagnostics += crossCheck?(result) ?? []
+            let crossChecked = crossCheck?(result) ?? []
             state.withLock { state in
                 let room = max(0, Self.diagnosticBudget - state.kept)
                 if result.diagnostics.count > room {
@@ -57,6 +57,7 @@ final class RecordValidationPool: @unchecked Sendable {
                     result.diagnostics.removeSubrange(room...)
                 }
                 state.kept += result.diagnostics.count
+                result.diagnostics += crossChecked
                 if keepsRecords {
                     state.results[entry] = result
                 } else {

@@ -5,6 +5,10 @@
 /// Appends come from one thread; lookups may come from any, once appends are done.
 final class SortedLines: @unchecked Sendable {
     private let spool: SpoolFile
+    private let readFailed = Locked(false)
+
+    /// Whether a lookup could not read the file (its answer was then "absent").
+    var hasFailed: Bool { readFailed.withLock { $0 } }
 
     init(folder: String) throws(FileError) {
         spool = try SpoolFile(folder: folder)
@@ -15,9 +19,15 @@ final class SortedLines: @unchecked Sendable {
         try spool.append(Array(line.utf8) + [0x0A])
     }
 
-    /// Whether `line` was added. A read error counts as absent.
+    /// Whether `line`, or a canonically equivalent spelling, was added. A read error
+    /// counts as absent, and is remembered in ``hasFailed``.
     func contains(_ line: String) -> Bool {
-        (try? search(line)) ?? false
+        do {
+            return try search(line)
+        } catch {
+            readFailed.withLock { $0 = true }
+            return false
+        }
     }
 
     private func search(_ target: String) throws(FileError) -> Bool {
@@ -49,7 +59,7 @@ final class SortedLines: @unchecked Sendable {
         }
         var lines = bytes[..<done].split(separator: 0x0A)
         if low + done < spool.count, bytes[..<done].last != 0x0A, !lines.isEmpty { lines.removeLast() }
-        return lines.contains { $0.elementsEqual(target.utf8) }
+        return lines.contains { String(decoding: $0, as: UTF8.self) == target }
     }
 
     /// The first line that starts at or after `offset`, with its start; nil if none does.

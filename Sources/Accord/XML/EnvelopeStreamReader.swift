@@ -32,15 +32,21 @@ enum EnvelopeStreamReader {
 
     /// Reads the envelope spooled in `spool`, passing the index to `handlers` instead of
     /// keeping it: the envelope returned has no records and no attachments, and memory
-    /// does not grow with the index.
-    static func read(_ spool: SpoolFile, location: SourceLocation, limits: XMLLimits, handlers: Handlers) -> (BundleEnvelope?, [Diagnostic]) {
+    /// does not grow with the index. A spool that cannot be read is thrown, not reported:
+    /// it says nothing about the envelope.
+    static func read(
+        _ spool: SpoolFile, location: SourceLocation, limits: XMLLimits, handlers: Handlers
+    ) throws(FileError) -> (BundleEnvelope?, [Diagnostic]) {
         let input = SpoolInput(spool)
-        return read(size: spool.count, chunks: SpoolChunks(spool), location: location, limits: limits, handlers: handlers) { options in
-            xmlReaderForIO({ context, buffer, length in
+        let result = read(size: spool.count, chunks: SpoolChunks(input: input), location: location, limits: limits, handlers: handlers) { options in
+            input.rewind()
+            return xmlReaderForIO({ context, buffer, length in
                 guard let context, let buffer, length > 0 else { return -1 }
                 return Unmanaged<SpoolInput>.fromOpaque(context).takeUnretainedValue().read(into: buffer, count: Int(length))
             }, nil, Unmanaged.passUnretained(input).toOpaque(), nil, "UTF-8", options)
         }
+        if let failure = input.failure { throw failure }
+        return result
     }
 
     private static func read<Chunks: Sequence>(
@@ -128,27 +134,45 @@ enum EnvelopeStreamReader {
         return false
     }
 
-    /// A spool file as libxml2's input, read from its start.
+    /// A spool file read from its start, by the scan and then by libxml2, remembering
+    /// whether a read failed.
     private final class SpoolInput {
         private let spool: SpoolFile
         private var offset = 0
+        private(set) var failure: FileError?
 
         init(_ spool: SpoolFile) {
             self.spool = spool
         }
 
+        func rewind() {
+            offset = 0
+        }
+
+        func read(into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+            do {
+                let got = try spool.read(at: offset, into: buffer)
+                offset += got
+                return got
+            } catch {
+                failure = error
+                return nil
+            }
+        }
+
         func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
-            guard let got = try? spool.read(at: offset, into: UnsafeMutableRawBufferPointer(start: buffer, count: count)) else { return -1 }
-            offset += got
-            return Int32(got)
+            read(into: UnsafeMutableRawBufferPointer(start: buffer, count: count)).map { Int32($0) } ?? -1
         }
     }
 
-    /// The bytes of a spool file, a chunk at a time.
+    /// The bytes of a spool file, a chunk at a time (ending early if a read fails).
     private struct SpoolChunks: Sequence, IteratorProtocol {
-        var reader: SpoolReader
-        init(_ spool: SpoolFile) { reader = SpoolReader(spool) }
-        mutating func next() -> ArraySlice<UInt8>? { try? reader.nextChunk() }
+        let input: SpoolInput
+        mutating func next() -> ArraySlice<UInt8>? {
+            var chunk = [UInt8](repeating: 0, count: 64 << 10)
+            guard let got = chunk.withUnsafeMutableBytes({ input.read(into: $0) }), got > 0 else { return nil }
+            return chunk[..<got]
+        }
     }
 
     /// Collects the envelope's values as the reader passes them.

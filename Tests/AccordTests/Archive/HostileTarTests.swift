@@ -75,6 +75,9 @@ import Testing
         BadPath("bundle/a\u{1B}[31m.xml", .controlCharacter, shown: "bundle/a\\x1B[31m.xml"),
         BadPath("bundle/a\n.xml", .controlCharacter, shown: "bundle/a\\x0A.xml"),
         BadPath("bundle/a\u{85}.xml", .controlCharacter, shown: "bundle/a\\u{85}.xml"),
+        // As text, "/" + U+0301 is one character: a tag file in the bytes' eyes, data/ in the text's.
+        BadPath("bundle/data/\u{301}x.xml", .combinedSlash),
+        BadPath("bundle/data\u{600}/x.xml", .combinedSlash),
         BadPath(bytes: Array("bundle/\u{FF}".utf8.prefix(7)) + [0xFF, 0xFE] + Array(".xml".utf8), .notUTF8,
                 shown: "bundle/\\xFF\\xFE.xml"),
         BadPath(bytes: Array("bundle/caf".utf8) + [0xC3], .notUTF8, shown: "bundle/caf\\xC3"),

@@ -64,8 +64,14 @@ struct BundleOrderTests {
         try mutation.apply(to: bag)
         // A bag folder is listed in bundle order; an archive of it keeps that order.
         let archive = try Self.archive(bag, order: { $0 }, in: fixture.folder, as: "mutated.tar.gz")
-        for path in [bag.path, archive.path] {
-            try expectSameFindings(path, inOrder: mutation.keepsOrder, "\(mutation) \(path)")
+        if mutation == .recordTruncatedArchive {
+            let bytes = try Data(contentsOf: archive)
+            try bytes.prefix(bytes.count - 600).write(to: archive)
+            try expectSameFindings(archive.path, inOrder: false, "\(mutation)")
+        } else {
+            for path in [bag.path, archive.path] {
+                try expectSameFindings(path, inOrder: mutation.keepsOrder, "\(mutation) \(path)")
+            }
         }
         if mutation != .none {
             #expect(try !check(archive.path).0.isValid, "\(mutation)")
@@ -110,12 +116,16 @@ struct BundleOrderTests {
         case none, byteChangedInRecord, recordDeleted, recordNotXML, unlistedRecordAdded, unexpectedPayloadFile
         case attachmentDeleted, manifestLineDeleted, manifestLineRepeated, manifestLineGarbled, manifestDigestChanged
         case envelopeEntryDeleted, envelopeStatusChanged, envelopeAttachmentDeleted, envelopePathWrong, envelopeInvalid
-        case bagInfoEdited, manifestOutOfOrder, envelopeOutOfOrder
+        case bagInfoEdited, manifestOutOfOrder, envelopeOutOfOrder, envelopeIdRepeated, envelopeListsARecordAsAttachment
+        case recordTruncatedArchive
 
         var testDescription: String { rawValue }
 
-        /// Whether the bag is still in bundle order afterwards.
-        var keepsOrder: Bool { self != .manifestOutOfOrder && self != .envelopeOutOfOrder }
+        /// Whether the bag is still checked in bundle order afterwards (an index entry in the
+        /// wrong place, or a damaged archive, is left to the held way).
+        var keepsOrder: Bool {
+            ![.manifestOutOfOrder, .envelopeOutOfOrder, .envelopePathWrong, .envelopeIdRepeated, .recordTruncatedArchive].contains(self)
+        }
 
         func apply(to bag: URL) throws {
             let records = bag.appendingPathComponent("data/records")
@@ -174,6 +184,13 @@ struct BundleOrderTests {
                     let removed = text.replacingCharacters(in: start..<end, with: "")
                     return removed.replacingOccurrences(of: "  </records>", with: entry + "  </records>")
                 }
+            case .envelopeIdRepeated:
+                try edit(envelope) { $0.replacingOccurrences(of: "<record id=\"ID-MOD-2025-BLR-001\"", with: "<record id=\"EE-MOD-2023-NBAS-001\"") }
+            case .envelopeListsARecordAsAttachment:
+                try edit(envelope) { $0.replacingOccurrences(of: "  </attachments>", with: "    <attachment path=\"data/records/ID-MOD-2025-BLR-001.xml\"/>\n  </attachments>") }
+            case .recordTruncatedArchive:
+                // Handled when archiving: the archive is cut short inside the last record.
+                try edit(first) { $0.replacingOccurrences(of: "peacekeeping", with: "peacekeepinG") }
             case .bagInfoEdited:
                 try edit(bag.appendingPathComponent(BagLayout.bagInfo)) { $0.replacingOccurrences(of: "ID-MOD", with: "XX-MOD") }
             }

@@ -20,11 +20,23 @@ struct SortedLinesTests {
         let lines = try SortedLines(folder: SpoolFile.temporaryFolder)
         for name in sorted { try lines.append(name) }
         for name in sorted { #expect(lines.contains(name), "\(name)") }
+        #expect(!lines.hasFailed)
         for name in sorted.prefix(300) {
             for absent in [name + "a", String(name.dropLast()), name + "/x", name.replacingOccurrences(of: "data", with: "dat")]
             where !names.contains(absent) {
                 #expect(!lines.contains(absent), "\(absent)")
             }
         }
+    }
+
+    @Test("a canonically equivalent spelling is found, as String's == would find it")
+    func canonicalEquivalence() throws {
+        let names = ((0..<2000).map { "data/attachments/f\($0).txt" } + ["data/attachments/K.txt", "data/attachments/caf\u{E9}.txt"])
+            .sorted(by: EntryOrder.precedes)
+        let lines = try SortedLines(folder: SpoolFile.temporaryFolder)
+        for name in names { try lines.append(name) }
+        #expect(lines.contains("data/attachments/\u{212A}.txt"))
+        #expect(lines.contains("data/attachments/cafe\u{301}.txt"))
+        #expect(!lines.contains("data/attachments/k.txt"))
     }
 }
