@@ -36,7 +36,14 @@ final class BagChecker {
     private var tagContents: [String: [UInt8]] = [:]
     private var oversizeRecords: Set<String> = []
     private var bagInfo: BagInfo?
-    var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Per code, the diagnostics not kept past ``diagnosticsPerCode`` (and whether any was an error).
+    private var dropped: [DiagnosticCode: (count: Int, errors: Bool)] = [:]
+    private var keptPerCode: [DiagnosticCode: Int] = [:]
+
+    /// The most diagnostics of one code kept for a bag, so that a bag of a million empty
+    /// unlisted files cannot fill memory with reports; the rest are counted (`B026`).
+    static let diagnosticsPerCode = 1000
 
     private let signatures: SignaturePolicy
     private(set) var signatureChecks: [SignatureCheck] = []
@@ -153,6 +160,13 @@ final class BagChecker {
             if merge == nil { crossCheck(envelope, records: outcome.records) }
         }
         checkSignatures(bundleId: envelope?.bundleId)
+        for (code, (count, errors)) in dropped.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            var overflow = Diagnostic(
+                .moreProblemsNotShown, "\(count) more \(code.rawValue) problems are not shown (the first \(Self.diagnosticsPerCode) are)",
+                at: SourceLocation(file: bundleFile))
+            overflow.severity = errors ? .error : .warning
+            diagnostics.append(overflow)
+        }
         diagnostics += outcome.diagnostics
         return (envelope, outcome.records)
     }
@@ -346,7 +360,7 @@ final class BagChecker {
         }
         let (envelope, problems) = EnvelopeValidator.validate(
             bytes, location: SourceLocation(file: bundleFile, entry: BagLayout.envelope), limits: limits.envelope)
-        diagnostics += problems
+        add(problems)
         return envelope
     }
 
@@ -374,9 +388,9 @@ final class BagChecker {
                 continue
             }
             guard let record = records[entry.path] else { continue }
-            diagnostics += Self.crossCheck(record, against: entry, bundleLabel: envelope.confidentiality.classification, bundleFile: bundleFile) {
+            add(Self.crossCheck(record, against: entry, bundleLabel: envelope.confidentiality.classification, bundleFile: bundleFile) {
                 payload[$0] != nil
-            }
+            })
         }
         for path in (records.keys.map { $0 } + oversizeRecords).sorted(by: EntryOrder.precedes) where indexed[path] == nil {
             report(.envelopeIndexMismatch, Self.carriedButNotIndexed(path), entry: path)
@@ -449,7 +463,20 @@ final class BagChecker {
     func report(_ code: DiagnosticCode, _ message: String, entry: String? = nil, line: Int? = nil, severity: Severity? = nil) {
         var diagnostic = Diagnostic(code, message, at: SourceLocation(file: bundleFile, entry: entry, line: line))
         if let severity { diagnostic.severity = severity }
-        diagnostics.append(diagnostic)
+        add([diagnostic])
+    }
+
+    /// Keeps `found`, up to ``diagnosticsPerCode`` of each code.
+    func add(_ found: [Diagnostic]) {
+        for diagnostic in found {
+            if keptPerCode[diagnostic.code, default: 0] < Self.diagnosticsPerCode {
+                keptPerCode[diagnostic.code, default: 0] += 1
+                diagnostics.append(diagnostic)
+            } else {
+                let earlier = dropped[diagnostic.code] ?? (0, false)
+                dropped[diagnostic.code] = (earlier.count + 1, earlier.errors || diagnostic.severity == .error)
+            }
+        }
     }
 
     static func isRecordPath(_ path: String) -> Bool {

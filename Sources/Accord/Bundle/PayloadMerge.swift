@@ -151,7 +151,7 @@ final class PayloadMerge {
         // A valid envelope's index must be in bundle order to be merged (its paths and ids
         // then match the schema's patterns, which hold no TAB or LF).
         if envelope != nil && !(inOrder && spooled) { throw .notInBundleOrder(entry: BagLayout.envelope) }
-        checker.diagnostics += problems
+        checker.add(problems)
         self.envelope = envelope
 
         var manifestBytes = SpoolReader(manifestSpool)

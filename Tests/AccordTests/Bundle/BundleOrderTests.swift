@@ -89,6 +89,27 @@ struct BundleOrderTests {
         #expect(!inOrder)
     }
 
+    @Test("at most 1,000 findings of one code are kept, the rest counted, either way")
+    func findingsPerCodeAreCapped() throws {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        let bag = try fixture.extract(into: "bag")
+        for index in 0..<1005 {
+            try Data().write(to: bag.appendingPathComponent("data/attachments/extra-\(index).txt"))
+        }
+        var held = BundleValidator()
+        held.keepsIndex = true
+        for validator in [BundleValidator(), held] {
+            let result = try validator.validate(atPath: bag.path)
+            #expect(result.diagnostics.filter { $0.code == .unlistedPayloadFile }.count == 1000)
+            #expect(result.diagnostics.filter { $0.code == .envelopeIndexMismatch }.count == 1000)
+            let counted = result.diagnostics.filter { $0.code == .moreProblemsNotShown }.map(\.message)
+            #expect(counted.sorted() == [
+                "5 more B011 problems are not shown (the first 1000 are)", "5 more B015 problems are not shown (the first 1000 are)",
+            ].sorted(), "\(counted)")
+        }
+    }
+
     @Test("records over the size limit are reported the same way")
     func oversizeRecords() throws {
         let fixture = try BundleFixture()
