@@ -19,6 +19,15 @@ struct EntryOrderTests {
         #expect(EntryOrder.precedes("a/K.txt", "a/k.txt") && EntryOrder.precedes("a/\u{212A}.txt", "a/k.txt"))
     }
 
+    /// An archive of `names` (folders end in `/`) in the folder `bundle`, read both ways.
+    private func readBothWays(_ names: [String]) -> (held: Result<[String], ArchiveError>, ordered: Result<[String], ArchiveError>) {
+        readBothWays(RawTar.bundle { tar in
+            for name in names {
+                if name.hasSuffix("/") { tar.folder(name) } else { tar.entry(name, data: [1]) }
+            }
+        })
+    }
+
     /// Reads `tar` the held way and in bundle order.
     private func readBothWays(_ tar: [UInt8]) -> (held: Result<[String], ArchiveError>, ordered: Result<[String], ArchiveError>) {
         func read(_ inBundleOrder: Bool) -> Result<[String], ArchiveError> {
@@ -40,12 +49,7 @@ struct EntryOrderTests {
         ["bundle/Data/x/a.xml", "bundle/data/x/b.xml"],
     ])
     func collisions(_ names: [String]) {
-        let tar = RawTar.bundle { tar in
-            for name in names {
-                if name.hasSuffix("/") { tar.folder(name) } else { tar.entry(name, data: [1]) }
-            }
-        }
-        let (held, ordered) = readBothWays(tar)
+        let (held, ordered) = readBothWays(names)
         guard case .failure(let expected) = held else {
             Issue.record("the held way accepted \(names)")
             return
@@ -60,12 +64,7 @@ struct EntryOrderTests {
         ["bundle/data/d/x.xml", "bundle/data/d/"],
     ])
     func outOfOrder(_ names: [String]) {
-        let tar = RawTar.bundle { tar in
-            for name in names {
-                if name.hasSuffix("/") { tar.folder(name) } else { tar.entry(name, data: [1]) }
-            }
-        }
-        let (_, ordered) = readBothWays(tar)
+        let (_, ordered) = readBothWays(names)
         guard case .failure(.notInBundleOrder) = ordered else {
             Issue.record("read in bundle order: \(ordered)")
             return
