@@ -63,4 +63,4 @@ echo "== accord convert: the bundle to JSON (one record per line), and a record 
 
 echo "== accord unpack: extracted only because it is valid"
 "$accord" unpack "$bundle" -o "$work/inbox"
-ls -R "$work/inbox" | head -20
+(cd "$work/inbox" && find . -type f | sort)
