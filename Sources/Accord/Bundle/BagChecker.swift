@@ -160,6 +160,11 @@ final class BagChecker {
             if merge == nil { crossCheck(envelope, records: outcome.records) }
         }
         checkSignatures(bundleId: envelope?.bundleId)
+        add(outcome.crossChecked)
+        for (code, more) in outcome.crossCheckDropped {
+            let earlier = dropped[code] ?? (0, false)
+            dropped[code] = (earlier.count + more.count, earlier.errors || more.errors)
+        }
         for (code, (count, errors)) in dropped.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             var overflow = Diagnostic(
                 .moreProblemsNotShown, "\(count) more \(code.rawValue) problems are not shown (the first \(Self.diagnosticsPerCode) are)",

@@ -26,6 +26,10 @@ final class RecordValidationPool: @unchecked Sendable {
         var kept = 0
         var dropped = 0
         var droppedErrors = false
+        /// What the cross-checks found, up to ``BagChecker/diagnosticsPerCode`` of each code.
+        var crossChecked: [(order: (record: Int, index: Int), diagnostic: Diagnostic)] = []
+        var crossCheckedPerCode: [DiagnosticCode: Int] = [:]
+        var crossCheckDropped: [DiagnosticCode: (count: Int, errors: Bool)] = [:]
     }
 
     init(validator: RecordValidator, keepsRecords: Bool, width: Int = RecordValidationPool.activeProcessorCount) {
@@ -35,8 +39,9 @@ final class RecordValidationPool: @unchecked Sendable {
     }
 
     /// Queues the record at bag path `entry`; results are keyed by that path. `crossCheck`,
-    /// when given, runs on the worker with the record's summary, and what it finds is added
-    /// to the record's diagnostics, outside the budget (as the held way's cross-checks are).
+    /// when given, runs on the worker with the record's summary; what it finds is kept apart
+    /// from the record's diagnostics, under the bag's per-code limit rather than the records'
+    /// budget, as the held way's cross-checks are.
     func submit(
         _ bytes: [UInt8], entry: String, bundleFile: String, crossCheck: (@Sendable (BundleRecord) -> [Diagnostic])? = nil
     ) {
@@ -57,7 +62,15 @@ final class RecordValidationPool: @unchecked Sendable {
                     result.diagnostics.removeSubrange(room...)
                 }
                 state.kept += result.diagnostics.count
-                result.diagnostics += crossChecked
+                for (index, diagnostic) in crossChecked.enumerated() {
+                    if state.crossCheckedPerCode[diagnostic.code, default: 0] < BagChecker.diagnosticsPerCode {
+                        state.crossCheckedPerCode[diagnostic.code, default: 0] += 1
+                        state.crossChecked.append(((order, index), diagnostic))
+                    } else {
+                        let earlier = state.crossCheckDropped[diagnostic.code] ?? (0, false)
+                        state.crossCheckDropped[diagnostic.code] = (earlier.count + 1, earlier.errors || diagnostic.severity == .error)
+                    }
+                }
                 if keepsRecords {
                     state.results[entry] = result
                 } else {
@@ -75,6 +88,10 @@ final class RecordValidationPool: @unchecked Sendable {
         /// Every diagnostic kept, of the records in the order they were submitted, and, when
         /// some were not kept, a last one that says how many.
         var diagnostics: [Diagnostic]
+        /// What the cross-checks found, in the order the records were submitted.
+        var crossChecked: [Diagnostic]
+        /// Per code, the cross-check findings not kept.
+        var crossCheckDropped: [DiagnosticCode: (count: Int, errors: Bool)]
     }
 
     /// Waits for every submitted record and returns what was found.
@@ -84,7 +101,9 @@ final class RecordValidationPool: @unchecked Sendable {
             let byRecord = state.results.keys.sorted(by: EntryOrder.precedes).flatMap { state.results[$0]!.diagnostics }
             var outcome = Outcome(
                 records: state.results,
-                diagnostics: byRecord + state.diagnostics.sorted { $0.order < $1.order }.map(\.diagnostic))
+                diagnostics: byRecord + state.diagnostics.sorted { $0.order < $1.order }.map(\.diagnostic),
+                crossChecked: state.crossChecked.sorted { $0.order < $1.order }.map(\.diagnostic),
+                crossCheckDropped: state.crossCheckDropped)
             guard state.dropped > 0 else { return outcome }
             var overflow = Diagnostic(
                 .moreProblemsNotShown, "\(state.dropped) more problems in the records are not shown (the first \(Self.diagnosticBudget) are)",

@@ -110,6 +110,23 @@ struct BundleOrderTests {
         }
     }
 
+    @Test("cross-check findings are capped per code in bundle order as they are held")
+    func crossCheckFindingsAreCapped() throws {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        let bag = try fixture.extract(into: "bag")
+        let record = bag.appendingPathComponent("data/records/EE-MOD-2023-NBAS-001.xml")
+        let extra = (0..<1005).map { index in
+            "    <document kind=\"agreement-text\" attachment=\"missing-\(index).txt\"><title><narrative>Annex \(index)</narrative></title></document>\n"
+        }.joined()
+        let text = try String(contentsOf: record, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "  </sources>", with: extra + "  </sources>").utf8).write(to: record)
+        try expectSameFindings(bag.path, inOrder: true, "1,005 missing attachments")
+        let result = try BundleValidator().validate(atPath: bag.path)
+        #expect(result.diagnostics.filter { $0.code == .missingAttachment }.count == 1000, "\(result.diagnostics.prefix(3).map(\.formatted))")
+        #expect(result.diagnostics.contains { $0.code == .moreProblemsNotShown && $0.message.hasPrefix("5 more B018") })
+    }
+
     @Test("records over the size limit are reported the same way")
     func oversizeRecords() throws {
         let fixture = try BundleFixture()
