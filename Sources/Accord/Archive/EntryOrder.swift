@@ -19,6 +19,12 @@ enum EntryOrder {
 
     /// Negative, zero or positive as `a` comes before, equals, or comes after `b`.
     static func compare(_ a: String, _ b: String) -> Int {
+        // Native strings are contiguous UTF-8: walk them without splitting (pack sorts
+        // hundreds of thousands of paths with this).
+        let contiguous = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in compare(x, y) }
+        }
+        if let order = contiguous ?? nil { return order }
         let left = a.utf8.split(separator: slash, omittingEmptySubsequences: false)
         let right = b.utf8.split(separator: slash, omittingEmptySubsequences: false)
         for (x, y) in zip(left, right) {
@@ -28,21 +34,42 @@ enum EntryOrder {
         return left.count - right.count
     }
 
+    private static func compare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+        var (startX, startY) = (0, 0)
+        while true {
+            let endX = x[startX...].firstIndex(of: slash) ?? x.count
+            let endY = y[startY...].firstIndex(of: slash) ?? y.count
+            let order = compareComponents(x[startX..<endX], y[startY..<endY])
+            if order != 0 { return order }
+            let (doneX, doneY) = (endX == x.count, endY == y.count)
+            if doneX || doneY { return doneX == doneY ? 0 : doneX ? -1 : 1 }
+            (startX, startY) = (endX + 1, endY + 1)
+        }
+    }
+
     /// Compares two components: by folded form, then as they are.
-    static func compareComponents(_ x: Substring.UTF8View, _ y: Substring.UTF8View) -> Int {
+    static func compareComponents<Component: Collection<UInt8>>(_ x: Component, _ y: Component) -> Int {
         if x.elementsEqual(y) { return 0 }
+        if isASCII(x) && isASCII(y) {
+            // Lowercasing ASCII is ASCII's own, and ASCII is already in NFC.
+            for (p, q) in zip(x, y) where lower(p) != lower(q) { return lower(p) < lower(q) ? -1 : 1 }
+            if x.count != y.count { return x.count < y.count ? -1 : 1 }
+            return x.lexicographicallyPrecedes(y) ? -1 : 1
+        }
         let order = compareBytes(folded(x), folded(y))
-        return order != 0 ? order : compareBytes(normalized(String(Substring(x))), normalized(String(Substring(y))))
+        return order != 0 ? order : compareBytes(normalized(string(x)), normalized(string(y)))
     }
 
     /// Whether two components name the same file on a case-insensitive, normalising file system.
-    static func collide(_ x: Substring.UTF8View, _ y: Substring.UTF8View) -> Bool {
-        x.elementsEqual(y) || folded(x) == folded(y)
+    static func collide<Component: Collection<UInt8>>(_ x: Component, _ y: Component) -> Bool {
+        if x.elementsEqual(y) { return true }
+        if isASCII(x) && isASCII(y) { return x.count == y.count && zip(x, y).allSatisfy { lower($0) == lower($1) } }
+        return folded(x) == folded(y)
     }
 
     /// The form in which names are compared first: lowercased, in NFC.
-    private static func folded(_ component: Substring.UTF8View) -> [UInt8] {
-        normalized(String(Substring(component)).lowercased())
+    private static func folded<Component: Collection<UInt8>>(_ component: Component) -> [UInt8] {
+        normalized(string(component).lowercased())
     }
 
     /// `text` in Unicode Normalization Form C, as UTF-8. Swift's `<` on strings is not used:
@@ -52,6 +79,18 @@ enum EntryOrder {
     /// only under this underscored name (swift-foundation uses it too).
     private static func normalized(_ text: String) -> [UInt8] {
         Array(text._nfcCodeUnits)
+    }
+
+    private static func string<Component: Collection<UInt8>>(_ component: Component) -> String {
+        String(decoding: component, as: UTF8.self)
+    }
+
+    private static func isASCII<Component: Collection<UInt8>>(_ component: Component) -> Bool {
+        component.allSatisfy { $0 < 0x80 }
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
     }
 
     private static func compareBytes(_ x: [UInt8], _ y: [UInt8]) -> Int {
