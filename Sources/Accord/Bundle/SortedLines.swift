@@ -48,17 +48,9 @@ final class SortedLines: @unchecked Sendable {
         // The target starts before `high` but may end after it: read on past it, and drop a
         // last line cut short by the end of what was read.
         let end = min(spool.count, high + 8192)
-        var bytes = [UInt8](repeating: 0, count: end - low)
-        var done = 0
-        while done < bytes.count {
-            let got = try bytes.withMutableRawBytes { raw throws(FileError) in
-                try spool.read(at: low + done, into: UnsafeMutableRawBufferPointer(rebasing: raw[done...]))
-            }
-            if got == 0 { break }
-            done += got
-        }
-        var lines = bytes[..<done].split(separator: 0x0A)
-        if low + done < spool.count, bytes[..<done].last != 0x0A, !lines.isEmpty { lines.removeLast() }
+        let bytes = try spool.read(at: low, count: end - low)
+        var lines = bytes.split(separator: 0x0A)
+        if end < spool.count, bytes.last != 0x0A, !lines.isEmpty { lines.removeLast() }
         return lines.contains { String(decoding: $0, as: UTF8.self) == target }
     }
 

@@ -66,14 +66,15 @@ final class SpoolFile: @unchecked Sendable {
         }
     }
 
-    /// Reads `count` bytes at `offset`.
+    /// Reads `count` bytes at `offset`; fewer is an error.
     func read(at offset: Int, count: Int) throws(FileError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if got < 0 && errno == EINTR { continue }
-            if got <= 0 { throw FileError(path: "(spool)", reason: .cannotRead(errno: got < 0 ? errno : EIO)) }
+            let got = try bytes.withMutableRawBytes { raw throws(FileError) in
+                try read(at: offset + done, into: UnsafeMutableRawBufferPointer(rebasing: raw[done...]))
+            }
+            if got == 0 { throw FileError(path: "(spool)", reason: .cannotRead(errno: EIO)) }
             done += got
         }
         return bytes
