@@ -37,13 +37,7 @@ final class BagChecker {
     private var oversizeRecords: Set<String> = []
     private var bagInfo: BagInfo?
     private(set) var diagnostics: [Diagnostic] = []
-    /// Per code, the diagnostics not kept past ``diagnosticsPerCode`` (and whether any was an error).
-    private var dropped: [DiagnosticCode: (count: Int, errors: Bool)] = [:]
-    private var keptPerCode: [DiagnosticCode: Int] = [:]
-
-    /// The most diagnostics of one code kept for a bag, so that a bag of a million empty
-    /// unlisted files cannot fill memory with reports; the rest are counted (`B026`).
-    static let diagnosticsPerCode = 1000
+    private var cap = DiagnosticCap()
 
     private let signatures: SignaturePolicy
     private(set) var signatureChecks: [SignatureCheck] = []
@@ -161,17 +155,8 @@ final class BagChecker {
         }
         checkSignatures(bundleId: envelope?.bundleId)
         add(outcome.crossChecked)
-        for (code, more) in outcome.crossCheckDropped {
-            let earlier = dropped[code] ?? (0, false)
-            dropped[code] = (earlier.count + more.count, earlier.errors || more.errors)
-        }
-        for (code, (count, errors)) in dropped.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            var overflow = Diagnostic(
-                .moreProblemsNotShown, "\(count) more \(code.rawValue) problems are not shown (the first \(Self.diagnosticsPerCode) are)",
-                at: SourceLocation(file: bundleFile))
-            overflow.severity = errors ? .error : .warning
-            diagnostics.append(overflow)
-        }
+        cap.count(droppedBy: outcome.crossCheckCap)
+        diagnostics += cap.overflow(bundleFile: bundleFile)
         diagnostics += outcome.diagnostics
         return (envelope, outcome.records)
     }
@@ -471,17 +456,9 @@ final class BagChecker {
         add([diagnostic])
     }
 
-    /// Keeps `found`, up to ``diagnosticsPerCode`` of each code.
+    /// Keeps `found`, up to ``DiagnosticCap/limit`` of each code.
     func add(_ found: [Diagnostic]) {
-        for diagnostic in found {
-            if keptPerCode[diagnostic.code, default: 0] < Self.diagnosticsPerCode {
-                keptPerCode[diagnostic.code, default: 0] += 1
-                diagnostics.append(diagnostic)
-            } else {
-                let earlier = dropped[diagnostic.code] ?? (0, false)
-                dropped[diagnostic.code] = (earlier.count + 1, earlier.errors || diagnostic.severity == .error)
-            }
-        }
+        diagnostics += found.filter { cap.admits($0) }
     }
 
     static func isRecordPath(_ path: String) -> Bool {

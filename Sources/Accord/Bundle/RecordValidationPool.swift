@@ -26,10 +26,9 @@ final class RecordValidationPool: @unchecked Sendable {
         var kept = 0
         var dropped = 0
         var droppedErrors = false
-        /// What the cross-checks found, up to ``BagChecker/diagnosticsPerCode`` of each code.
+        /// What the cross-checks found, up to ``DiagnosticCap/limit`` of each code.
         var crossChecked: [(order: (record: Int, index: Int), diagnostic: Diagnostic)] = []
-        var crossCheckedPerCode: [DiagnosticCode: Int] = [:]
-        var crossCheckDropped: [DiagnosticCode: (count: Int, errors: Bool)] = [:]
+        var crossCheckCap = DiagnosticCap()
     }
 
     init(validator: RecordValidator, keepsRecords: Bool, width: Int = RecordValidationPool.activeProcessorCount) {
@@ -62,14 +61,8 @@ final class RecordValidationPool: @unchecked Sendable {
                     result.diagnostics.removeSubrange(room...)
                 }
                 state.kept += result.diagnostics.count
-                for (index, diagnostic) in crossChecked.enumerated() {
-                    if state.crossCheckedPerCode[diagnostic.code, default: 0] < BagChecker.diagnosticsPerCode {
-                        state.crossCheckedPerCode[diagnostic.code, default: 0] += 1
-                        state.crossChecked.append(((order, index), diagnostic))
-                    } else {
-                        let earlier = state.crossCheckDropped[diagnostic.code] ?? (0, false)
-                        state.crossCheckDropped[diagnostic.code] = (earlier.count + 1, earlier.errors || diagnostic.severity == .error)
-                    }
+                for (index, diagnostic) in crossChecked.enumerated() where state.crossCheckCap.admits(diagnostic) {
+                    state.crossChecked.append(((order, index), diagnostic))
                 }
                 if keepsRecords {
                     state.results[entry] = result
@@ -90,8 +83,8 @@ final class RecordValidationPool: @unchecked Sendable {
         var diagnostics: [Diagnostic]
         /// What the cross-checks found, in the order the records were submitted.
         var crossChecked: [Diagnostic]
-        /// Per code, the cross-check findings not kept.
-        var crossCheckDropped: [DiagnosticCode: (count: Int, errors: Bool)]
+        /// What the cross-check findings not kept were.
+        var crossCheckCap: DiagnosticCap
     }
 
     /// Waits for every submitted record and returns what was found.
@@ -103,7 +96,7 @@ final class RecordValidationPool: @unchecked Sendable {
                 records: state.results,
                 diagnostics: byRecord + state.diagnostics.sorted { $0.order < $1.order }.map(\.diagnostic),
                 crossChecked: state.crossChecked.sorted { $0.order < $1.order }.map(\.diagnostic),
-                crossCheckDropped: state.crossCheckDropped)
+                crossCheckCap: state.crossCheckCap)
             guard state.dropped > 0 else { return outcome }
             var overflow = Diagnostic(
                 .moreProblemsNotShown, "\(state.dropped) more problems in the records are not shown (the first \(Self.diagnosticBudget) are)",
