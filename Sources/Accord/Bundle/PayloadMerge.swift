@@ -14,7 +14,7 @@ final class PayloadMerge {
     let manifestSpool: SpoolFile
     /// The envelope's bytes, as they arrive.
     let envelopeSpool: SpoolFile
-    /// The envelope's index: `path TAB id TAB status TAB classification` lines.
+    /// The envelope's index: a ``SpooledEntry`` line per record.
     private let indexSpool: SpoolFile
     /// The envelope's attachment paths, a line each.
     private let listedSpool: SpoolFile
@@ -106,7 +106,7 @@ final class PayloadMerge {
         guard envelope != nil else { return }
         while let entry = nextIndexEntry {
             checker.report(.envelopeIndexMismatch, BagChecker.indexedButNotCarried(entry.path), entry: BagLayout.envelope)
-            nextIndexEntry = try readIndexEntry(checker)
+            nextIndexEntry = try readIndexEntry()
         }
         while let path = nextListedAttachment {
             checker.report(.envelopeIndexMismatch, BagChecker.attachmentListedButNotCarried(path), entry: BagLayout.envelope)
@@ -132,8 +132,7 @@ final class PayloadMerge {
             // way, with every id at hand, can report: leave such an envelope to it.
             if BagChecker.misplaced(entry) != nil { inOrder = false }
             lastPath = entry.path
-            let line = [entry.path, entry.id, entry.status.rawValue, entry.classification.rawValue].joined(separator: "\t") + "\n"
-            if (try? indexSpool.append(Array(line.utf8))) == nil { spooled = false }
+            if (try? indexSpool.append(SpooledEntry.encode(entry) + [0x0A])) == nil { spooled = false }
         }, attachment: { [listedSpool] path in
             if let lastAttachment, EntryOrder.compare(lastAttachment, path) >= 0 { inOrder = false }
             lastAttachment = path
@@ -148,8 +147,8 @@ final class PayloadMerge {
         } catch {
             throw .notInBundleOrder(entry: BagLayout.envelope)
         }
-        // A valid envelope's index must be in bundle order to be merged (its paths and ids
-        // then match the schema's patterns, which hold no TAB or LF).
+        // A valid envelope's index must be in bundle order to be merged (its attachment
+        // paths then match the schema's pattern, which holds no LF).
         if envelope != nil && !(inOrder && spooled) { throw .notInBundleOrder(entry: BagLayout.envelope) }
         checker.add(problems)
         self.envelope = envelope
@@ -165,7 +164,7 @@ final class PayloadMerge {
         }
         nextManifestLine = try readManifestLine(checker)
         if envelope != nil {
-            nextIndexEntry = try readIndexEntry(checker)
+            nextIndexEntry = try readIndexEntry()
             nextListedAttachment = try readListedAttachment()
         }
     }
@@ -175,11 +174,11 @@ final class PayloadMerge {
         if envelope != nil {
             while let next = nextIndexEntry, EntryOrder.precedes(next.path, path) {
                 checker.report(.envelopeIndexMismatch, BagChecker.indexedButNotCarried(next.path), entry: BagLayout.envelope)
-                nextIndexEntry = try readIndexEntry(checker)
+                nextIndexEntry = try readIndexEntry()
             }
             if let next = nextIndexEntry, next.path == path {
                 entry = next
-                nextIndexEntry = try readIndexEntry(checker)
+                nextIndexEntry = try readIndexEntry()
             } else {
                 checker.report(.envelopeIndexMismatch, BagChecker.carriedButNotIndexed(path), entry: path)
             }
@@ -222,16 +221,11 @@ final class PayloadMerge {
         return nil
     }
 
-    /// The next entry of the index, reporting one stored in the wrong place.
-    private func readIndexEntry(_ checker: BagChecker) throws(ArchiveError) -> BundleEnvelope.Entry? {
+    /// The next entry of the index (none is in the wrong place: such an index is left to
+    /// the held way).
+    private func readIndexEntry() throws(ArchiveError) -> BundleEnvelope.Entry? {
         guard let line = try readLine(&index) else { return nil }
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        guard fields.count == 4, let status = AgreementStatus(rawValue: fields[2]),
-              let classification = ConfidentialityLabel.Classification(rawValue: fields[3]) else {
-            throw .notInBundleOrder(entry: BagLayout.envelope)
-        }
-        let entry = BundleEnvelope.Entry(id: fields[1], path: fields[0], status: status, classification: classification, title: [])
-        if let problem = BagChecker.misplaced(entry) { checker.report(.envelopeIndexMismatch, problem, entry: BagLayout.envelope) }
+        guard let (entry, _) = SpooledEntry.decode(Array(line.utf8)) else { throw .notInBundleOrder(entry: BagLayout.envelope) }
         return entry
     }
 
