@@ -26,10 +26,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // The few system calls Swift's Glibc module does not expose (renameat2, O_TMPFILE).
+        .target(name: "CPlatform"),
         // The library hosts embed: model, XML, schema, rules, validation.
         .target(
             name: "Accord",
-            dependencies: ["CLibXML2", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CLibXML2", "CZlib", "CPlatform", .product(name: "Crypto", package: "swift-crypto")],
             resources: [
                 // schemas/ is the single source of truth; the binary carries a copy.
                 .embedInCode("../../schemas/partnership-record-v1.xsd"),

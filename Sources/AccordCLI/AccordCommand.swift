@@ -24,6 +24,7 @@ struct AccordCommand: AsyncParsableCommand {
               0  valid (warnings allowed unless --strict)
               1  invalid input: at least one error was found
               2  usage error, or a file could not be read or written
+              130, 143, 129  interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP; nothing is left behind
             """,
         version: AccordVersion.current,
         subcommands: [Validate.self, Pack.self, Inspect.self, Unpack.self, Convert.self, Keygen.self, Sign.self]
@@ -34,6 +35,7 @@ struct AccordCommand: AsyncParsableCommand {
 @main
 enum AccordMain {
     static func main() async {
+        Interrupts.install()
         do {
             var command = try AccordCommand.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -16,7 +16,11 @@ extension TarReader: BundleEntrySource {}
 /// Entries come in the order Accord writes archives: the files at the top of the bag
 /// (tag files) first, then everything else in bundle order (``EntryOrder``).
 final class FolderEntrySource: BundleEntrySource {
-    private let root: String
+    /// The bag folder, opened once: every name below it is opened relative to it, one
+    /// component at a time, never following a link.
+    private let root: DirectoryHandle
+    /// The folder the last file was read from, kept open.
+    private var openFolder: (relative: String, handle: DirectoryHandle)?
     private let topName: String
     /// A file, a folder, or something an archive could not hold, with its tar type flag.
     private enum Item {
@@ -34,7 +38,7 @@ final class FolderEntrySource: BundleEntrySource {
     /// archive in bundle order (the listing is in that order), holding only the first two
     /// levels' names.
     init(folder: String, inBundleOrder: Bool = false) throws(FileError) {
-        root = folder
+        root = try DirectoryHandle(opening: folder)
         namespace = EntryNamespace(inBundleOrder: inBundleOrder)
         topName = lastComponent(of: folder)
         pending = []
@@ -47,19 +51,22 @@ final class FolderEntrySource: BundleEntrySource {
     }
 
     private func collect(_ relative: String) throws(FileError) {
-        let folder = relative.isEmpty ? root : "\(root)/\(relative)"
-        var names = try DirectoryListing.names(in: folder).sorted(by: EntryOrder.precedes)
+        try collect(relative, in: relative.isEmpty ? root : root.openFolder(path: relative))
+    }
+
+    private func collect(_ relative: String, in folder: DirectoryHandle) throws(FileError) {
+        var names = try folder.names().sorted(by: EntryOrder.precedes)
         if relative.isEmpty {
-            let files = names.filter { if case .file = DirectoryListing.kind(of: "\(root)/\($0)") { true } else { false } }
+            let files = names.filter { if case .file = folder.kind(of: $0) { true } else { false } }
             let isFile = Set(files)
             names = files + names.filter { !isFile.contains($0) }
         }
         for name in names {
             let path = relative.isEmpty ? name : "\(relative)/\(name)"
-            switch DirectoryListing.kind(of: "\(root)/\(path)") {
+            switch folder.kind(of: name) {
             case .directory:
                 pending.append((path, .directory))
-                try collect(path)
+                try collect(path, in: folder.openFolder(name))
             case .file(let size):
                 pending.append((path, .file(size: size)))
             case .symbolicLink:
@@ -88,8 +95,22 @@ final class FolderEntrySource: BundleEntrySource {
         case .directory:
             return TarEntry(path: entryPath, kind: .directory, size: 0, mode: 0o755, modificationTime: 0)
         case .file(let size):
-            descriptor = open("\(root)/\(relative)", O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-            guard descriptor >= 0 else { throw ArchiveError.readFailed(errno: errno) }
+            let parent = parentFolder(of: relative)
+            do {
+                let folder: DirectoryHandle
+                if parent == "." {
+                    folder = root
+                } else if let openFolder, openFolder.relative == parent {
+                    folder = openFolder.handle
+                } else {
+                    folder = try root.openFolder(path: parent)
+                    openFolder = (parent, folder)
+                }
+                descriptor = try folder.openFileForReading(lastComponent(of: relative))
+            } catch {
+                if case .cannotOpen(let code) = error.reason { throw ArchiveError.readFailed(errno: code) }
+                throw ArchiveError.readFailed(errno: EIO)
+            }
             source = FileByteSource(descriptor: descriptor)
             return TarEntry(path: entryPath, kind: .file, size: size, mode: 0o644, modificationTime: 0)
         }

@@ -1,16 +1,18 @@
 /// Writes the files of a bag being read into a staging folder.
 ///
 /// Paths reaching the extractor have passed the archive's checks (relative, no `..`,
-/// no links), and the extractor creates only folders and regular files, with
-/// `O_EXCL | O_NOFOLLOW`, so nothing can be written outside the staging folder.
+/// no links). Every folder and file is made relative to the descriptor of the folder
+/// above it (`mkdirat`, `openat` with `O_EXCL | O_NOFOLLOW`), so nothing can be written
+/// outside the staging folder, even if a name on the way is swapped for a link.
 final class BundleExtractor {
-    let root: String
+    /// The staging folder, inside a private work folder.
+    let root: DirectoryHandle
     private var descriptor: Int32 = -1
     private var currentPath = ""
+    /// The last folder files were written in, kept open: records all go in one.
+    private var openFolder: (relative: String, handle: DirectoryHandle)?
 
-    /// Creates the staging folder `root`, which must not exist.
-    init(root: String) throws(FileError) {
-        guard mkdir(root, 0o700) == 0 else { throw FileError(path: root, reason: .cannotWrite(errno: errno)) }
+    init(root: DirectoryHandle) {
         self.root = root
     }
 
@@ -21,19 +23,19 @@ final class BundleExtractor {
     /// Empties the staging folder, for a second reading of the bundle.
     func restart() throws(FileError) {
         if descriptor >= 0 { close(descriptor); descriptor = -1 }
-        removeTree(root)
-        guard mkdir(root, 0o700) == 0 else { throw FileError(path: root, reason: .cannotWrite(errno: errno)) }
+        openFolder = nil
+        root.removeContents()
     }
 
     func directory(_ relative: String) throws(FileError) {
-        try makeFolders(relative)
+        _ = try folder(relative)
     }
 
     func beginFile(_ relative: String) throws(FileError) {
-        try makeFolders(parentFolder(of: relative) == "." ? "" : parentFolder(of: relative))
-        currentPath = "\(root)/\(relative)"
-        descriptor = open(currentPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileError(path: currentPath, reason: .cannotWrite(errno: errno)) }
+        let parent = parentFolder(of: relative)
+        let handle = try folder(parent == "." ? "" : parent)
+        currentPath = root.child(relative)
+        descriptor = try handle.createFile(lastComponent(of: relative), mode: 0o644)
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws(FileError) {
@@ -50,30 +52,11 @@ final class BundleExtractor {
         if close(descriptor) != 0 { throw FileError(path: currentPath, reason: .cannotWrite(errno: errno)) }
     }
 
-    private func makeFolders(_ relative: String) throws(FileError) {
-        guard !relative.isEmpty else { return }
-        var path = root
-        for component in relative.split(separator: "/") {
-            path += "/\(component)"
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                throw FileError(path: path, reason: .cannotWrite(errno: errno))
-            }
-            guard DirectoryListing.kind(of: path) == .directory else {
-                throw FileError(path: path, reason: .cannotWrite(errno: ENOTDIR))
-            }
-        }
-    }
-}
-
-/// Removes a folder and everything in it, never following a symbolic link.
-func removeTree(_ path: String) {
-    switch DirectoryListing.kind(of: path) {
-    case .directory:
-        for name in (try? DirectoryListing.names(in: path)) ?? [] { removeTree("\(path)/\(name)") }
-        rmdir(path)
-    case .missing:
-        return
-    default:
-        unlink(path)
+    /// The folder at `relative` below the root, made where missing.
+    private func folder(_ relative: String) throws(FileError) -> DirectoryHandle {
+        if let openFolder, openFolder.relative == relative { return openFolder.handle }
+        let handle = try root.openFolder(path: relative, creating: 0o755)
+        openFolder = (relative, handle)
+        return handle
     }
 }

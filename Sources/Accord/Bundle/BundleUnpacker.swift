@@ -1,6 +1,8 @@
-/// Unpacks a bundle: validates while extracting into a staging folder beside the
-/// destination, and renames the staging folder to the destination only when everything
-/// is valid. On any failure the staging folder is removed and nothing remains.
+/// Unpacks a bundle: validates while extracting into a staging folder inside a private
+/// work folder beside the destination (``WorkFolder``), and renames the staging folder to
+/// the destination only when everything is valid. On any failure, or an interrupt, the
+/// work folder is removed and nothing remains; after a kill, the next command writing in
+/// that folder removes it.
 public struct BundleUnpacker: Sendable {
     /// Checks the bundle while it is extracted.
     public var validator: BundleValidator
@@ -9,6 +11,8 @@ public struct BundleUnpacker: Sendable {
     public init(validator: BundleValidator = BundleValidator()) {
         self.validator = validator
     }
+
+    private static let stagingName = "bag"
 
     /// Unpacks `bundle` into `destination` (the bag's contents go directly in it). An
     /// existing destination is replaced only when `overwrite` is set. With
@@ -19,48 +23,26 @@ public struct BundleUnpacker: Sendable {
     ) throws(FileError) -> BundleValidation {
         var destination = destination
         while destination.count > 1 && destination.hasSuffix("/") { destination.removeLast() }
-        let exists = DirectoryListing.kind(of: destination) != .missing
-        if exists && !overwrite { throw FileError(path: destination, reason: .alreadyExists) }
-        let parent = parentFolder(of: destination)
-        let name = lastComponent(of: destination)
-        let staging = "\(parent)/.\(name).staging-\(getpid())"
-        removeTree(staging)
-        let extractor = try BundleExtractor(root: staging)
-        let result: BundleValidation
-        do {
-            result = try validator.check(
-                BundleInput(path: bundle, limits: validator.limits.archive, hashes: false), extractor: extractor, progress: progress)
-        } catch {
-            removeTree(staging)
-            throw error
+        switch DirectoryListing.kind(of: destination) {
+        case .missing: break
+        case .symbolicLink: throw FileError(path: destination, reason: .isSymbolicLink)
+        case .special: throw FileError(path: destination, reason: .notARegularFile)
+        case .file, .directory: if !overwrite { throw FileError(path: destination, reason: .alreadyExists) }
         }
-        guard result.isValid, !(refusingWarnings && !result.diagnostics.isEmpty) else {
-            removeTree(staging)
-            return result
-        }
+        let work = try WorkFolder(in: parentFolder(of: destination))
+        defer { work.remove() }
+        let staging = try work.folder.makeFolder(Self.stagingName, mode: 0o700)
+        guard let stagingIdentity = staging.identity else { throw FileError(path: staging.path, reason: .cannotWrite(errno: EIO)) }
+        let result = try validator.check(
+            BundleInput(path: bundle, limits: validator.limits.archive, hashes: false),
+            extractor: BundleExtractor(root: staging), progress: progress)
+        guard result.isValid, !(refusingWarnings && !result.diagnostics.isEmpty) else { return result }
         // The staging folder was private while it filled; the result is an ordinary folder,
         // with the permissions the user's umask gives new folders.
         let mask = umask(0)
         umask(mask)
-        chmod(staging, 0o777 & ~mask)
-        if exists {
-            let previous = "\(parent)/.\(name).previous-\(getpid())"
-            guard rename(destination, previous) == 0 else {
-                removeTree(staging)
-                throw FileError(path: destination, reason: .cannotWrite(errno: errno))
-            }
-            guard rename(staging, destination) == 0 else {
-                let code = errno
-                rename(previous, destination)
-                removeTree(staging)
-                throw FileError(path: destination, reason: .cannotWrite(errno: code))
-            }
-            removeTree(previous)
-        } else if rename(staging, destination) != 0 {
-            let code = errno
-            removeTree(staging)
-            throw FileError(path: destination, reason: .cannotWrite(errno: code))
-        }
+        fchmod(staging.descriptor, 0o777 & ~mask)
+        try work.moveOut(Self.stagingName, to: lastComponent(of: destination), replacing: overwrite, expecting: stagingIdentity)
         return result
     }
 }

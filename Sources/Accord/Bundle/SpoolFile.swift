@@ -1,20 +1,30 @@
-/// An anonymous scratch file: created in a folder and unlinked at once, so it disappears
-/// with the process whatever happens. Appends may come from several threads.
+internal import CPlatform
+
+/// An anonymous scratch file: a file with no name (`O_TMPFILE`) where the system offers
+/// it, else one created and unlinked at once, so it disappears with the process whatever
+/// happens. Appends may come from several threads.
 final class SpoolFile: @unchecked Sendable {
     private let descriptor: Int32
     private let end = Locked(0)
 
     init(folder: String) throws(FileError) {
+        if let handle = try? DirectoryHandle(opening: folder) {
+            let unnamed = accord_open_tmpfile(handle.descriptor, 0o600)
+            if unnamed >= 0 {
+                descriptor = unnamed
+                return
+            }
+        }
         var attempt = 0
         while true {
             let path = "\(folder)/.accord-spool-\(getpid())-\(attempt)"
-            let opened = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            let opened = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
             if opened >= 0 {
                 unlink(path)
                 descriptor = opened
                 return
             }
-            if errno != EEXIST || attempt > 100 { throw FileError(path: path, reason: .cannotOpen(errno: errno)) }
+            if errno != EEXIST || attempt > 100 { throw FileError(path: folder, reason: .cannotWrite(errno: errno)) }
             attempt += 1
         }
     }

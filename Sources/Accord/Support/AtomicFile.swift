@@ -1,34 +1,31 @@
-/// A file written under a temporary name in its destination folder, then fsynced and
-/// renamed into place, so that the final name only ever holds a whole file. If the work
-/// fails, ``discard()`` (or dropping the value) removes the temporary file; nothing
-/// remains under the final name.
+/// A file written in a private work folder beside its destination (``WorkFolder``), then
+/// fsynced and renamed into place, so that the final name only ever holds a whole file.
+/// If the work fails, ``discard()`` (or dropping the value) removes the work folder; if
+/// the process is killed, the next Accord command writing in that folder removes it.
 public final class AtomicFile {
     /// The final name.
     public let destination: String
-    let temporaryPath: String
+    private let work: WorkFolder
+    private let overwrite: Bool
     let descriptor: Int32
     private var finished = false
+    private static let temporaryName = "file"
 
     /// Creates the temporary file beside `destination`, with permissions `mode` (0o600 for
-    /// a secret). Refuses to replace an existing destination unless `overwrite` is set.
+    /// a secret). Refuses to replace an existing destination unless `overwrite` is set, and
+    /// refuses always a destination that is a folder, a symbolic link or a device.
     public init(destination: String, overwrite: Bool, mode: UInt32 = 0o644) throws(FileError) {
-        if !overwrite, DirectoryListing.kind(of: destination) != .missing {
-            throw FileError(path: destination, reason: .alreadyExists)
+        switch DirectoryListing.kind(of: destination) {
+        case .missing: break
+        case .directory: throw FileError(path: destination, reason: .isDirectory)
+        case .symbolicLink: throw FileError(path: destination, reason: .isSymbolicLink)
+        case .special: throw FileError(path: destination, reason: .notARegularFile)
+        case .file: if !overwrite { throw FileError(path: destination, reason: .alreadyExists) }
         }
         self.destination = destination
-        let folder = parentFolder(of: destination)
-        var attempt = 0
-        while true {
-            let candidate = "\(folder)/.\(lastComponent(of: destination)).partial-\(getpid())-\(attempt)"
-            let opened = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
-            if opened >= 0 {
-                temporaryPath = candidate
-                descriptor = opened
-                return
-            }
-            if errno != EEXIST || attempt > 100 { throw FileError(path: candidate, reason: .cannotOpen(errno: errno)) }
-            attempt += 1
-        }
+        self.overwrite = overwrite
+        work = try WorkFolder(in: parentFolder(of: destination))
+        descriptor = try work.folder.createFile(Self.temporaryName, mode: mode_t(mode))
     }
 
     deinit {
@@ -41,26 +38,20 @@ public final class AtomicFile {
         do {
             try sink.write(bytes)
         } catch {
-            throw FileError(path: temporaryPath, reason: .cannotWrite(errno: errno))
+            throw FileError(path: destination, reason: .cannotWrite(errno: errno))
         }
     }
 
     /// Flushes the file to disk, renames it to its destination and flushes the folder.
     public func commit() throws(FileError) {
         guard !finished else { return }
-        if fsync(descriptor) != 0 { throw FileError(path: temporaryPath, reason: .cannotWrite(errno: errno)) }
-        close(descriptor)
         finished = true
-        if rename(temporaryPath, destination) != 0 {
-            let code = errno
-            unlink(temporaryPath)
-            throw FileError(path: destination, reason: .cannotWrite(errno: code))
-        }
-        let folder = open(parentFolder(of: destination), O_RDONLY | O_CLOEXEC)
-        if folder >= 0 {
-            fsync(folder)
-            close(folder)
-        }
+        defer { work.remove() }
+        let synced = fsync(descriptor) == 0 ? 0 : errno
+        // close reports write errors some file systems (NFS) only find at the end.
+        let closed = close(descriptor) == 0 ? 0 : errno
+        if synced != 0 || closed != 0 { throw FileError(path: destination, reason: .cannotWrite(errno: synced != 0 ? synced : closed)) }
+        try work.moveOut(Self.temporaryName, to: lastComponent(of: destination), replacing: overwrite)
     }
 
     /// Removes the temporary file, if it was not committed.
@@ -68,6 +59,6 @@ public final class AtomicFile {
         guard !finished else { return }
         finished = true
         close(descriptor)
-        unlink(temporaryPath)
+        work.remove()
     }
 }

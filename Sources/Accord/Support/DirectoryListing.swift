@@ -13,15 +13,7 @@ enum DirectoryListing {
     static func kind(of path: String) -> Kind {
         var status = stat()
         guard lstat(path, &status) == 0 else { return .missing }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: return .file(size: Int(status.st_size))
-        case S_IFDIR: return .directory
-        case S_IFLNK: return .symbolicLink
-        case S_IFCHR: return .special(typeFlag: UInt8(ascii: "3"))
-        case S_IFBLK: return .special(typeFlag: UInt8(ascii: "4"))
-        case S_IFIFO: return .special(typeFlag: UInt8(ascii: "6"))
-        default: return .special(typeFlag: UInt8(ascii: "?"))
-        }
+        return Kind(status)
     }
 
     /// The names in a folder, sorted by their UTF-8 bytes, without `.` and `..`.

@@ -61,6 +61,14 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
         case changedWhileReading
         case isDirectory
         case tooLarge(size: Int, limit: Int)
+        /// The folder to write in could not be opened (it does not exist, or is not a folder).
+        case cannotOpenFolder(errno: Int32)
+        /// The destination is a symbolic link, which Accord never writes through or replaces.
+        case isSymbolicLink
+        /// The destination is a device, FIFO or socket, not a file.
+        case notARegularFile
+        /// The command was interrupted; what it had written was removed.
+        case interrupted
     }
 
     /// Creates a file error.
@@ -77,13 +85,34 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, without the path: `cannot open: No such file or directory`.
     public var problem: String {
         switch reason {
-        case .cannotOpen(let code): return "cannot open: \(String(cString: strerror(code)))"
-        case .cannotRead(let code): return "cannot read: \(String(cString: strerror(code)))"
-        case .cannotWrite(let code): return "cannot write: \(String(cString: strerror(code)))"
-        case .alreadyExists: return "already exists; it is not replaced (commands that may replace it take --force)"
+        case .cannotOpen(let code): return "cannot open: \(Self.explain(code))"
+        case .cannotRead(let code): return "cannot read: \(Self.explain(code))"
+        case .cannotWrite(let code): return "cannot write: \(Self.explain(code)); nothing was left behind"
+        case .alreadyExists: return "already exists; it is not replaced unless you ask for it to be"
+        case .cannotOpenFolder(let code):
+            switch code {
+            case ENOENT: return "this folder does not exist; create it first (mkdir -p)"
+            case ENOTDIR: return "is not a folder"
+            default: return "cannot open the folder: \(Self.explain(code))"
+            }
+        case .isSymbolicLink: return "is a symbolic link; Accord does not write through links or replace them: name the file itself"
+        case .notARegularFile: return "is a device or other special file, not a file Accord can write to"
+        case .interrupted: return "interrupted; what had been written was removed"
         case .changedWhileReading: return "changed while it was being read; nothing was written"
-        case .isDirectory: return "is a directory"
+        case .isDirectory: return "is a folder; name a file (inside it, for example)"
         case .tooLarge(let size, let limit): return "the file is at least \(size) bytes; the limit is \(limit) bytes"
+        }
+    }
+
+    /// The system's reason in words a user can act on, for the errors people meet.
+    static func explain(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC: return "the disk is full"
+        case EDQUOT: return "your disk quota is used up"
+        case EROFS: return "the disk is read-only"
+        case EACCES, EPERM: return "permission denied"
+        case ENOENT: return "no such file or folder"
+        default: return String(cString: strerror(code))
         }
     }
 }

@@ -28,6 +28,11 @@ enum Terminal {
         }
     }
 
+    /// Erases a progress line left on a terminal (nothing when standard error is not one).
+    static func eraseProgressLine() {
+        if standardErrorIsTerminal { writeError("\r\u{1B}[K") }
+    }
+
     /// Whether standard error is a terminal (progress is shown only then).
     static var standardErrorIsTerminal: Bool { isatty(2) == 1 }
 }

@@ -1,0 +1,96 @@
+/// The work folders of this process (``WorkFolder``), and the leftovers of others.
+///
+/// Accord prepares every file and folder it writes in a private work folder beside the
+/// destination and renames it into place only when it is whole. This is what a host
+/// (the `accord` command among them) needs around that:
+///
+/// - ``removeAll()`` from a signal handler, so that an interrupted command leaves nothing;
+/// - ``sweep(_:)`` to remove what processes that were killed (or lost power) left behind.
+public enum WorkInProgress {
+    private struct Live {
+        var parent: DirectoryHandle
+        var name: String
+        var folder: DirectoryHandle
+        var identity: DirectoryHandle.Identity
+    }
+
+    private struct State {
+        var live: [Int: Live] = [:]
+        var next = 0
+        var terminating = false
+    }
+
+    private static let state = Locked(State())
+
+    /// Removes every work folder of this process, with what it holds, and makes every
+    /// later attempt to write fail as interrupted. Safe to call from any thread while the
+    /// work goes on; call it when the process is about to exit on a signal.
+    public static func removeAll() {
+        state.withLock { state in
+            state.terminating = true
+            for live in state.live.values {
+                WorkFolder.remove(parent: live.parent, name: live.name, folder: live.folder, identity: live.identity)
+            }
+            state.live = [:]
+        }
+    }
+
+    /// Removes, from `folder`, the work folders that Accord processes of this user left
+    /// when they were killed or the machine stopped, judged by the marker inside each (the
+    /// process is gone, or its pid now belongs to a later process). Returns the paths of
+    /// work folders of this user that it could not judge (no readable marker, or one from
+    /// another host), for the user to remove by hand once no Accord command runs there.
+    @discardableResult
+    public static func sweep(_ folder: String) -> [String] {
+        guard let handle = try? DirectoryHandle(opening: folder) else { return [] }
+        return sweep(handle)
+    }
+
+    static func sweep(_ parent: DirectoryHandle) -> [String] {
+        var unjudged: [String] = []
+        let names = (try? parent.names()) ?? []
+        for name in names where name.hasPrefix(WorkFolder.namePrefix) {
+            // Only this user's folders, opened without following a link.
+            guard let folder = try? parent.openFolder(name), let status = folder.status(),
+                  status.st_uid == geteuid(), let identity = folder.identity else { continue }
+            if state.withLock({ $0.live.values.contains { $0.identity == identity } }) { continue }
+            switch marker(in: folder, owner: status.st_uid)?.liveness {
+            case .dead?:
+                WorkFolder.remove(parent: parent, name: name, folder: folder, identity: identity)
+            case .alive?:
+                continue
+            case .unknown?, nil:
+                // A folder made a moment ago may not have its marker yet.
+                if time(nil) - Int(status.st_ctim.tv_sec) > 60 { unjudged.append(parent.child(name)) }
+            }
+        }
+        return unjudged
+    }
+
+    private static func marker(in folder: DirectoryHandle, owner: uid_t) -> ProcessMarker? {
+        guard let descriptor = try? folder.openFileForReading(WorkFolder.markerName) else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == owner,
+              status.st_size < 4096 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard got == bytes.count else { return nil }
+        return ProcessMarker(text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    static var isTerminating: Bool { state.withLock { $0.terminating } }
+
+    static func register(parent: DirectoryHandle, name: String, folder: DirectoryHandle, identity: DirectoryHandle.Identity) -> Int {
+        state.withLock { state in
+            defer { state.next += 1 }
+            state.live[state.next] = Live(parent: parent, name: name, folder: folder, identity: identity)
+            return state.next
+        }
+    }
+
+    /// Forgets a work folder; false when ``removeAll()`` already removed it.
+    static func unregister(_ registration: Int) -> Bool {
+        state.withLock { $0.live.removeValue(forKey: registration) != nil }
+    }
+}

@@ -1,0 +1,38 @@
+import Accord
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What `accord` does on SIGINT, SIGTERM and SIGHUP: removes every file and folder the
+/// command was still preparing (``WorkInProgress/removeAll()``), erases the progress
+/// line, and exits with 128 + the signal's number (130 for SIGINT, 143 for SIGTERM, 129
+/// for SIGHUP), as shells report a command ended by a signal.
+///
+/// The signals are taken by dispatch sources rather than a C signal handler, so the
+/// clean-up runs as ordinary code on a thread of its own, whatever the command's threads
+/// are doing (a worker validating a record, a read blocked on a pipe).
+enum Interrupts {
+    private static let queue = DispatchQueue(label: "accord.interrupts")
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    /// Starts handling the signals; call once, before any work.
+    static func install() {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            source.setEventHandler {
+                WorkInProgress.removeAll()
+                Terminal.eraseProgressLine()
+                let name = signalNumber == SIGINT ? "interrupted" : "stopped by signal \(signalNumber)"
+                Terminal.printError("accord: \(name); nothing was left behind")
+                _exit(128 + signalNumber)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
