@@ -46,8 +46,15 @@ mkdir -p "$work/partner-trust"
 "$accord" keygen --out "$work/id-mod"
 cp "$work/id-mod.pub" "$work/partner-trust/"
 
-echo "== accord pack: the examples (and the attachment one names) into a signed bundle, reproducibly"
-"$accord" pack examples/*.xml -o "$bundle" --sender ID-MOD --recipient BY-MOD --created 2025-07-30T00:00:00Z --sign "$work/id-mod.key"
+echo "== release control: the restricted Nordic-Baltic record may not go to Belarus; nothing is written (exit status 1 expected)"
+status=0
+"$accord" pack examples/*.xml -o "$bundle" --sender ID-MOD --recipient BY-MOD --partners examples/partners.toml \
+    --created 2025-07-30T00:00:00Z || status=$?
+[[ $status -eq 1 && ! -e "$bundle" ]] || { echo "expected exit status 1 and no bundle, got $status" >&2; exit 1; }
+
+echo "== accord pack: the examples (and the attachment one names) for Finland, whose state the partners file gives, signed, reproducibly"
+"$accord" pack examples/*.xml -o "$bundle" --sender ID-MOD --recipient FI-MOD --partners examples/partners.toml \
+    --created 2025-07-30T00:00:00Z --sign "$work/id-mod.key"
 
 echo "== accord validate: the bundle in one streaming pass, its signature against the trust folder"
 "$accord" validate "$bundle" --trust "$work/partner-trust" --require-signature

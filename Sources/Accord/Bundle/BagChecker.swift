@@ -354,8 +354,10 @@ final class BagChecker {
         return envelope
     }
 
-    /// bag-info.txt and the envelope must tell the same story where they overlap.
+    /// bag-info.txt and the envelope must tell the same story where they overlap, and the
+    /// envelope's own label and recipients must pass release control.
     private func crossCheck(_ envelope: BundleEnvelope, bagInfo: BagInfo?) {
+        add(ReleaseRules.check(ReleaseRules.Bundle(envelope), at: SourceLocation(file: bundleFile, entry: BagLayout.envelope)))
         for (label, expected) in [("Source-Organization", envelope.sender), ("External-Identifier", envelope.bundleId)] {
             if let value = bagInfo?.value(label), value != expected {
                 report(.envelopeIndexMismatch, "bag-info.txt's \(label) is '\(value)' but the envelope says '\(expected)'", entry: BagLayout.bagInfo)
@@ -378,7 +380,7 @@ final class BagChecker {
                 continue
             }
             guard let record = records[entry.path] else { continue }
-            add(Self.crossCheck(record, against: entry, bundleLabel: envelope.confidentiality.classification, bundleFile: bundleFile) {
+            add(Self.crossCheck(record, against: entry, in: ReleaseRules.Bundle(envelope), bundleFile: bundleFile) {
                 payload[$0] != nil
             })
         }
@@ -397,10 +399,12 @@ final class BagChecker {
     /// What a record and its entry in the envelope's index disagree on, and the
     /// attachments it names that the bundle does not carry (by `carries`).
     static func crossCheck(
-        _ record: BundleRecord, against entry: BundleEnvelope.Entry, bundleLabel: ConfidentialityLabel.Classification,
+        _ record: BundleRecord, against entry: BundleEnvelope.Entry, in bundle: ReleaseRules.Bundle,
         bundleFile: String, carries: (String) -> Bool
     ) -> [Diagnostic] {
-        guard let id = record.id, let classification = record.classification else { return [] }
+        guard let id = record.id, let label = record.label else { return [] }
+        let classification = label.classification
+        let bundleLabel = bundle.label.classification
         var found: [Diagnostic] = []
         func report(_ code: DiagnosticCode, _ message: String) {
             found.append(Diagnostic(code, message, at: SourceLocation(file: bundleFile, entry: entry.path)))
@@ -414,6 +418,7 @@ final class BagChecker {
         if classification > bundleLabel {
             report(.bundleLabelTooLow, "record '\(id)' is \(classification.rawValue) but the bundle is labelled \(bundleLabel.rawValue)")
         }
+        found += ReleaseRules.check(record: id, label: label, in: bundle, at: SourceLocation(file: bundleFile, entry: entry.path))
         for attachment in record.attachments where !carries(BagLayout.attachmentsFolder + attachment) {
             report(.missingAttachment, "record '\(id)' names the attachment \(BagLayout.attachmentsFolder + attachment), which the bundle does not carry")
         }

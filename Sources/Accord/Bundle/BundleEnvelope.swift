@@ -8,8 +8,8 @@ public struct BundleEnvelope: Sendable, Hashable, Codable {
     public var bundleId: String
     /// The sending organisation's identifier.
     public var sender: String
-    /// The receiving organisations' identifiers.
-    public var recipients: [String]
+    /// The receiving organisations, each with the state it belongs to where known.
+    public var recipients: [Recipient]
     /// When the bundle was made, as an `xs:dateTime` with a time zone.
     public var created: String
     /// The bundle's label, at least as high as the highest record label.
@@ -19,13 +19,13 @@ public struct BundleEnvelope: Sendable, Hashable, Codable {
     /// Paths of the attachments, relative to the bag (`data/attachments/...`).
     public var attachments: [String]
 
-    /// Creates an envelope.
+    /// Creates an envelope; without `schemaVersion`, the lowest version that can hold it.
     public init(
-        schemaVersion: String = BundleEnvelope.currentSchemaVersion, bundleId: String, sender: String,
-        recipients: [String], created: String, confidentiality: ConfidentialityLabel,
+        schemaVersion: String? = nil, bundleId: String, sender: String,
+        recipients: [Recipient], created: String, confidentiality: ConfidentialityLabel,
         records: [Entry], attachments: [String] = []
     ) {
-        self.schemaVersion = schemaVersion
+        self.schemaVersion = schemaVersion ?? Self.schemaVersion(for: recipients)
         self.bundleId = bundleId
         self.sender = sender
         self.recipients = recipients
@@ -33,6 +33,32 @@ public struct BundleEnvelope: Sendable, Hashable, Codable {
         self.confidentiality = confidentiality
         self.records = records
         self.attachments = attachments
+    }
+
+    /// A receiving organisation and, where the sender knew it, the state it belongs to:
+    /// what release control checks each record's label against (envelope schema 1.1).
+    public struct Recipient: Sendable, Hashable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+        /// The organisation's identifier (for example `BY-MOD`).
+        public var organisation: String
+        /// The ISO 3166-1 alpha-3 code of the organisation's state (for example `BLR`),
+        /// when known.
+        public var state: String?
+
+        /// Creates a recipient.
+        public init(_ organisation: String, state: String? = nil) {
+            self.organisation = organisation
+            self.state = state
+        }
+
+        /// A recipient whose state is not given.
+        public init(stringLiteral organisation: String) {
+            self.init(organisation)
+        }
+
+        /// `BY-MOD (BLR)`, or `BY-MOD` when the state is not known.
+        public var description: String {
+            state.map { "\(organisation) (\($0))" } ?? organisation
+        }
     }
 
     /// One record in the index.
@@ -67,8 +93,15 @@ public struct BundleEnvelope: Sendable, Hashable, Codable {
 
     /// The XML namespace of envelope schema major version 1.
     public static let namespace = "urn:accord:bundle-envelope:1"
-    /// The envelope schema version this library writes.
-    public static let currentSchemaVersion = "1.0"
+    /// The envelope schema version this library writes when recipients carry states:
+    /// 1.1 added `recipient/@state`. An envelope that needs nothing of 1.1 is written as
+    /// 1.0, so that readers of 1.0 still read it.
+    public static let currentSchemaVersion = "1.1"
     /// Every envelope schema version this library reads.
-    public static let supportedSchemaVersions: Set<String> = ["1.0"]
+    public static let supportedSchemaVersions: Set<String> = ["1.0", "1.1"]
+
+    /// The lowest schema version that can say what `recipients` say.
+    public static func schemaVersion(for recipients: [Recipient]) -> String {
+        recipients.contains { $0.state != nil } ? "1.1" : "1.0"
+    }
 }

@@ -35,7 +35,7 @@ public struct BundlePacker: Sendable {
         var bagPath: String
         /// Its position in the list of input files.
         var file: Int
-        var classification: ConfidentialityLabel.Classification
+        var label: ConfidentialityLabel
         /// The attachments it names, with the position of the naming document.
         var attachments: [(document: Int, name: String)]
         var spoolOffset: Int
@@ -85,12 +85,12 @@ public struct BundlePacker: Sendable {
 
             let (records, warnings) = try validateAll(files, spools: spools, progress: progress)
             let attachments = try collectAttachments(records, files: files)
-            let header = try makeHeader(records, files: files, options: options)
+            let (header, releaseWarnings) = try makeHeader(records, files: files, options: options, destination: destination)
             try writeIndex(records, attachments, header: header, spools: spools)
             try check(spools.envelope, records: records.count, attachments: attachments, options: options, destination: destination)
             let bytes = try write(records, attachments, header: header, options: options, spools: spools, to: output, progress: progress)
             try output.commit()
-            return PackSummary(envelope: header, records: records.count, bytes: bytes, warnings: warnings)
+            return PackSummary(envelope: header, records: records.count, bytes: bytes, warnings: warnings + releaseWarnings)
         } catch let error as PackError {
             throw error
         } catch let error as FileError {
@@ -152,7 +152,7 @@ public struct BundlePacker: Sendable {
                         let bagPath = BagLayout.recordPath(forId: record.id)
                         let entry = SpooledEntry.encode(BundleEnvelope.Entry(record, path: bagPath), digest: SHA512Hasher.hex(canonical))
                         packed = PackedRecord(
-                            bagPath: bagPath, file: index, classification: record.confidentiality.classification,
+                            bagPath: bagPath, file: index, label: record.confidentiality,
                             attachments: record.sources.enumerated().compactMap { index, document in document.attachment.map { (index, $0) } },
                             spoolOffset: try spools.records.append(canonical), size: canonical.count,
                             entryOffset: try spools.entries.append(entry), entrySize: entry.count)
@@ -230,23 +230,45 @@ public struct BundlePacker: Sendable {
         return byBagPath.values.sorted { EntryOrder.precedes($0.bagPath, $1.bagPath) }
     }
 
-    /// The envelope without its index: who sends to whom, when, under which label.
-    private func makeHeader(_ records: [PackedRecord], files: [String], options: PackOptions) throws -> BundleEnvelope {
-        let highest = records.map(\.classification).max() ?? .unclassified
+    /// The envelope without its index: who sends to whom, when, under which label. The
+    /// label and the recipients pass release control (``ReleaseRules``), as receivers will
+    /// check it, or nothing is written; warnings are returned.
+    private func makeHeader(
+        _ records: [PackedRecord], files: [String], options: PackOptions, destination: String
+    ) throws -> (BundleEnvelope, [Diagnostic]) {
+        let highest = records.map(\.label.classification).max() ?? .unclassified
         let classification = options.classification ?? highest
         if classification < highest {
-            let record = records.first { $0.classification == highest }!
+            let record = records.first { $0.label.classification == highest }!
             throw PackError.invalidInput([Diagnostic(
                 .bundleLabelTooLow,
                 "the bundle would be labelled \(classification.rawValue) but record '\(record.id)' is \(highest.rawValue)",
                 at: SourceLocation(file: files[record.file], path: "/partnershipRecord/confidentiality"))])
         }
-        return BundleEnvelope(
+        let common = ReleaseRules.commonStates(records.lazy.map(\.label))
+        let location = SourceLocation(file: destination)
+        if let common, common.isEmpty, options.releasableTo == nil {
+            let restricting = records.filter { !$0.label.releasableTo.isEmpty }.prefix(2)
+            throw PackError.invalidInput(restricting.map { record in Diagnostic(
+                .bundleLabelWiderThanRecord,
+                "record '\(record.id)' is releasable only to \(record.label.releasableTo.joined(separator: ", ")), and no state may receive every record of this bundle: pack them in separate bundles",
+                at: SourceLocation(file: files[record.file], path: "/partnershipRecord/confidentiality")) })
+        }
+        let header = BundleEnvelope(
             bundleId: options.effectiveBundleId, sender: options.sender, recipients: options.recipients,
             created: options.created.description,
             confidentiality: ConfidentialityLabel(
-                policy: options.policy ?? options.sender, classification: classification, releasableTo: options.releasableTo),
+                policy: options.policy ?? options.sender, classification: classification, releasableTo: options.releasableTo ?? common ?? []),
             records: [], attachments: [])
+        let bundle = ReleaseRules.Bundle(header)
+        var found = ReleaseRules.check(bundle, at: location, labelAgainstRecipients: options.releasableTo != nil)
+        for record in records {
+            found += ReleaseRules.check(
+                record: String(record.id), label: record.label, in: bundle,
+                at: SourceLocation(file: files[record.file], path: "/partnershipRecord/confidentiality"))
+        }
+        if found.containsErrors || (refusesWarnings && !found.isEmpty) { throw PackError.invalidInput(found) }
+        return (header, found)
     }
 
     /// Writes the payload manifest and the envelope to their spools, an entry at a time.

@@ -6,7 +6,9 @@ public struct BundleRecord: Sendable, Hashable {
     /// The agreement's status, when the record could be read.
     public var status: AgreementStatus?
     /// The record's classification, when the record could be read.
-    public var classification: ConfidentialityLabel.Classification?
+    public var classification: ConfidentialityLabel.Classification? { label?.classification }
+    /// The record's confidentiality label, when the record could be read.
+    public var label: ConfidentialityLabel?
     /// The attachments the record names (paths below `data/attachments/`).
     public var attachments: [String]
     /// Whether the record is valid.
@@ -17,7 +19,7 @@ public struct BundleRecord: Sendable, Hashable {
     init(_ validation: RecordValidation) {
         id = validation.record?.id
         status = validation.record?.status
-        classification = validation.record?.confidentiality.classification
+        label = validation.record?.confidentiality
         attachments = validation.record?.sources.compactMap(\.attachment) ?? []
         isValid = validation.isValid
         diagnostics = validation.diagnostics

@@ -2,8 +2,9 @@
 public struct PackOptions: Sendable {
     /// The sending organisation's identifier (Source-Organization).
     public var sender: String
-    /// The receiving organisations' identifiers.
-    public var recipients: [String]
+    /// The receiving organisations, each with its state where known (from the command
+    /// line or a ``Partners`` file): what release control checks the records against.
+    public var recipients: [BundleEnvelope.Recipient]
     /// The creation time, used for the envelope, Bagging-Date and every tar entry's mtime:
     /// the same inputs and time give the same bytes.
     public var created: Timestamp
@@ -13,8 +14,9 @@ public struct PackOptions: Sendable {
     public var classification: ConfidentialityLabel.Classification?
     /// The security policy of the bundle's label; by default the sender.
     public var policy: String?
-    /// The states the bundle may be released to.
-    public var releasableTo: [String]
+    /// The states the bundle may be released to; by default the states every record may
+    /// be released to (none listed when no record's label limits its release).
+    public var releasableTo: [String]?
     /// The gzip level, 0 (store) to 9 (smallest).
     public var compressionLevel: Int
     /// Whether an existing file at the destination may be replaced.
@@ -24,9 +26,9 @@ public struct PackOptions: Sendable {
 
     /// Creates options with the defaults above.
     public init(
-        sender: String, recipients: [String], created: Timestamp, bundleId: String? = nil,
+        sender: String, recipients: [BundleEnvelope.Recipient], created: Timestamp, bundleId: String? = nil,
         classification: ConfidentialityLabel.Classification? = nil, policy: String? = nil,
-        releasableTo: [String] = [], compressionLevel: Int = 6, overwrite: Bool = false
+        releasableTo: [String]? = nil, compressionLevel: Int = 6, overwrite: Bool = false
     ) {
         self.sender = sender
         self.recipients = recipients

@@ -188,9 +188,10 @@ final class PayloadMerge {
             return
         }
         var crossCheck: (@Sendable (BundleRecord) -> [Diagnostic])?
-        if let entry, let label = envelope?.confidentiality.classification {
+        if let entry, let envelope {
+            let bundle = ReleaseRules.Bundle(envelope)
             crossCheck = { [carried, bundleFile = checker.bundleFile] record in
-                BagChecker.crossCheck(record, against: entry, bundleLabel: label, bundleFile: bundleFile, carries: carried.contains)
+                BagChecker.crossCheck(record, against: entry, in: bundle, bundleFile: bundleFile, carries: carried.contains)
             }
         }
         checker.pool.submit(contents, entry: path, bundleFile: checker.bundleFile, crossCheck: crossCheck)

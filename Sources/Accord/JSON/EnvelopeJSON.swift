@@ -5,7 +5,14 @@ enum EnvelopeJSON {
         out.add("schemaVersion", envelope.schemaVersion)
         out.add("bundleId", envelope.bundleId)
         out.add("sender", envelope.sender)
-        out.add("recipients", .array(envelope.recipients.map(JSONValue.string)))
+        out.add("recipients", .array(envelope.recipients.map { .string($0.organisation) }))
+        // Schema 1.1: each recipient's state, by organisation, where the sender knew it.
+        let states = envelope.recipients.compactMap { recipient in recipient.state.map { (recipient.organisation, JSONValue.string($0)) } }
+        if !states.isEmpty {
+            var object = JSONObjectBuilder()
+            for (organisation, state) in states { object.add(organisation, state) }
+            out.add("recipientStates", object.value)
+        }
         out.add("created", envelope.created)
         out.add("confidentiality", RecordJSON.label(envelope.confidentiality))
         out.add("records", .array(envelope.records.map { entry in

@@ -6,6 +6,12 @@ public struct TrustStore: Sendable {
         public var name: String
         /// The key.
         public var key: SigningKey.PublicKey
+
+        /// A key trusted under `name`.
+        public init(name: String, key: SigningKey.PublicKey) {
+            self.name = name
+            self.key = key
+        }
     }
 
     /// The trusted keys by fingerprint.

@@ -2,7 +2,8 @@
 ///
 /// Codes never change meaning once released. `X` codes concern the XML itself and its
 /// safety, `J` codes records given as JSON, `S` codes the schemas, `R` codes the rules XSD
-/// 1.0 cannot express, `B` codes bundles: the archive, the BagIt bag and the envelope.
+/// 1.0 cannot express, `B` codes bundles: the archive, the BagIt bag and the envelope,
+/// `L` codes release control: whether each record's label lets it go to each recipient.
 /// `docs/rules.md` explains each one; a test keeps that page and this list in step.
 public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // MARK: XML and safety
@@ -64,11 +65,17 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case duplicateSignature = "B025"
     case moreProblemsNotShown = "B026"
 
+    // MARK: Release control
+    case notReleasableToRecipient = "L001"
+    case bundleLabelWiderThanRecord = "L002"
+    case unknownStateCode = "L003"
+    case recipientStateUnknown = "L004"
+
     /// The severity a diagnostic with this code has.
     public var severity: Severity {
         switch self {
         case .duplicateNarrativeLanguage, .categoryPartyCountMismatch, .statusWithoutEvent,
-             .incompleteBagInfo, .unverifiedManifest, .unsignedBundle, .untrustedSigner:
+             .incompleteBagInfo, .unverifiedManifest, .unsignedBundle, .untrustedSigner, .recipientStateUnknown:
             return .warning
         default:
             return .error
@@ -127,6 +134,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .badSignature: return "A signature does not verify, does not cover this bag, or is damaged."
         case .duplicateSignature: return "The same key signed the bundle twice."
         case .moreProblemsNotShown: return "More problems were found than are reported; the first ones are shown."
+        case .notReleasableToRecipient: return "A record (or the bundle) is labelled releasable only to states that do not include a recipient's state."
+        case .bundleLabelWiderThanRecord: return "The bundle's label would release it to a state that one of its records may not be released to."
+        case .unknownStateCode: return "A state in the bundle's label or in a recipient is not an ISO 3166-1 alpha-3 country code."
+        case .recipientStateUnknown: return "A labelled record goes to a recipient whose state is not known, so its release cannot be checked (an error with --strict)."
         }
     }
 }

@@ -95,6 +95,7 @@ enum EnvelopeStreamReader {
         for entry in errors.entriesWithSummary where !entry.isWarning {
             diagnostics.append(Diagnostic(entry.fromSchema ? .envelopeSchemaViolation : .malformedXML, entry.message.replacingAll("{\(BundleEnvelope.namespace)}", with: ""), at: at(entry.line)))
         }
+        diagnostics += builder.versionProblems.map { Diagnostic(.envelopeSchemaViolation, $0.message, at: at($0.line)) }
         diagnostics += refused.map { Diagnostic(.externalResourceRefused, "the envelope asked for '\($0)'; nothing outside it is loaded", at: location) }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
         guard let envelope = builder.envelope else {
@@ -180,7 +181,7 @@ enum EnvelopeStreamReader {
         var schemaVersion = ""
         var bundleId = ""
         var sender = ""
-        var recipients: [String] = []
+        var recipients: [BundleEnvelope.Recipient] = []
         var created = ""
         var policy = ""
         var classification: ConfidentialityLabel.Classification = .unclassified
@@ -190,6 +191,8 @@ enum EnvelopeStreamReader {
         /// When set, index entries go to the handlers instead of being kept.
         let handlers: Handlers?
         var sawRoot = false
+        /// What the envelope uses of a later minor version than it declares, by line.
+        var versionProblems: [(line: Int, message: String)] = []
         /// The element at each depth, so that `title` and `releasableTo` are placed right.
         var parents: [String] = []
 
@@ -221,7 +224,12 @@ enum EnvelopeStreamReader {
             switch (parent, local) {
             case ("bundleEnvelope", "bundleId"): bundleId = collapse(text(reader))
             case ("bundleEnvelope", "sender"): sender = collapse(attribute(reader, "ref") ?? "")
-            case ("recipients", "recipient"): recipients.append(collapse(attribute(reader, "ref") ?? ""))
+            case ("recipients", "recipient"):
+                let state = attribute(reader, "state").map(collapse)
+                if state != nil && schemaVersion == "1.0" {
+                    versionProblems.append((Int(xmlTextReaderGetParserLineNumber(reader)), "a recipient's state needs envelope schema version 1.1; this envelope says 1.0"))
+                }
+                recipients.append(.init(collapse(attribute(reader, "ref") ?? ""), state: state))
             case ("bundleEnvelope", "created"): created = collapse(text(reader))
             case ("bundleEnvelope", "confidentiality"):
                 policy = collapse(attribute(reader, "policy") ?? "")

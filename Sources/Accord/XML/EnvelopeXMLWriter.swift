@@ -12,7 +12,7 @@ final class EnvelopeXMLWriter {
         out.emptyElement("sender", attributes: [("ref", envelope.sender)])
         out.startElement("recipients")
         for recipient in envelope.recipients {
-            out.emptyElement("recipient", attributes: [("ref", recipient)])
+            out.emptyElement("recipient", attributes: [("ref", recipient.organisation)] + (recipient.state.map { [("state", $0)] } ?? []))
         }
         out.endElement()
         out.element("created", text: envelope.created)

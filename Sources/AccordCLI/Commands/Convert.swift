@@ -55,6 +55,7 @@ extension AccordCommand {
         @OptionGroup var signatures: SignatureOptions
 
         func run() async throws {
+            if let output, output != "-" { Interrupts.noteLeftovers(beside: output) }
             let kind = input == "-" ? InputKind.record : InputKind.of(input)
             if kind == .bundle {
                 if to == .xml { throw ValidationError("A bundle converts to JSON only (--to json).") }

@@ -67,7 +67,7 @@ extension AccordCommand {
                 lines += [
                     "Bundle      \(envelope.bundleId)",
                     "Sender      \(envelope.sender)",
-                    "Recipients  \(envelope.recipients.joined(separator: ", "))",
+                    "Recipients  \(envelope.recipients.map(\.description).joined(separator: ", "))",
                     "Created     \(envelope.created)",
                     "Label       \(label.classification.rawValue) (policy \(label.policy))"
                         + (label.releasableTo.isEmpty ? "" : ", releasable to \(label.releasableTo.joined(separator: ", "))"),

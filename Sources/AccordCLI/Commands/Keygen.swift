@@ -26,6 +26,7 @@ extension AccordCommand {
         var out: String
 
         func run() async throws {
+            Interrupts.noteLeftovers(beside: out)
             let key = SigningKey()
             do {
                 let publicFile = try AtomicFile(destination: "\(out).pub", overwrite: false)

@@ -20,12 +20,17 @@ extension AccordCommand {
                 byte-identical bundles: the time comes from --created, else SOURCE_DATE_EPOCH, \
                 else the clock.
 
+                Release control: each recipient's state (from --recipient BY-MOD=BLR or the \
+                partners file) is checked against every record's label; a record that may not \
+                be released to a recipient's state is refused, and nothing is written \
+                (docs/rules.md, codes L001 to L004).
+
                 Attachments named by a record's <document attachment="NAME"> are taken from \
                 attachments/NAME beside the record file, or NAME beside it.
 
                 EXAMPLES
-                  accord pack examples/indonesia-belarus-2025.xml -o bundle.tar.gz --sender ID-MOD --recipient BY-MOD
-                  accord pack records/ -o out.tar.gz --sender ID-MOD --recipient BY-MOD --sign keys/id-mod.key
+                  accord pack examples/indonesia-belarus-2025.xml -o bundle.tar.gz --sender ID-MOD --recipient BY-MOD=BLR
+                  accord pack records/ -o out.tar.gz --sender ID-MOD --recipient BY-MOD --partners partners.toml --sign keys/id-mod.key
                   accord pack records/ -o out.tar.gz --sender ID-MOD --recipient BY-MOD --recipient RU-MOD \\
                       --created 2025-07-30T00:00:00Z --classification restricted --level 9
 
@@ -43,8 +48,12 @@ extension AccordCommand {
         @Option(help: "The sending organisation's identifier (for example ID-MOD).")
         var sender: String
 
-        @Option(help: "A receiving organisation's identifier; repeat for several.")
+        @Option(help: ArgumentHelp(
+            "A receiving organisation, as BY-MOD=BLR (its identifier and its state), or BY-MOD when the partners file gives its state; repeat for several.",
+            valueName: "id[=state]"))
         var recipient: [String] = []
+
+        @OptionGroup var partners: PartnersOptions
 
         @Option(help: "The creation time, as 2025-07-30T00:00:00Z. Default: SOURCE_DATE_EPOCH, else now.")
         var created: String?
@@ -58,7 +67,7 @@ extension AccordCommand {
         @Option(help: "The security policy of the bundle's label. Default: the sender.")
         var policy: String?
 
-        @Option(name: .customLong("releasable-to"), help: "A country (ISO 3166-1 alpha-3) the bundle may be released to; repeat for several.")
+        @Option(name: .customLong("releasable-to"), help: "A state (ISO 3166-1 alpha-3) the bundle may be released to; repeat for several. Default: the states every record may go to.")
         var releasableTo: [String] = []
 
         @Option(help: "gzip compression level, 0 to 9.")
@@ -78,6 +87,10 @@ extension AccordCommand {
         func validate() throws {
             if inputs.isEmpty { throw ValidationError("Name at least one record file or folder.") }
             if recipient.isEmpty { throw ValidationError("Name at least one --recipient.") }
+            for given in recipient { _ = try Self.parseRecipient(given) }
+            for state in releasableTo where !ReleaseRules.isStateCode(state) {
+                throw ValidationError("--releasable-to \(state): not an ISO 3166-1 alpha-3 country code (three capital letters, such as BLR for Belarus or IDN for Indonesia).")
+            }
             if !(0...9).contains(level) { throw ValidationError("--level must be between 0 and 9.") }
             if let classification, ConfidentialityLabel.Classification(rawValue: classification) == nil {
                 let known = ConfidentialityLabel.Classification.allCases.map(\.rawValue).joined(separator: ", ")
@@ -89,17 +102,46 @@ extension AccordCommand {
             }
         }
 
+        /// `BY-MOD=BLR` or `BY-MOD`.
+        static func parseRecipient(_ given: String) throws -> BundleEnvelope.Recipient {
+            let parts = given.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard Signer.isOrganisationId(parts[0]) else {
+                throw ValidationError("--recipient \(given): '\(parts[0])' is not an organisation identifier: letters and digits in parts joined by hyphens, such as BY-MOD.")
+            }
+            guard parts.count == 2 else { return BundleEnvelope.Recipient(parts[0]) }
+            guard ReleaseRules.isStateCode(parts[1]) else {
+                throw ValidationError("--recipient \(given): '\(parts[1])' is not an ISO 3166-1 alpha-3 country code (three capital letters, such as BLR for Belarus).")
+            }
+            return BundleEnvelope.Recipient(parts[0], state: parts[1])
+        }
+
+        /// The recipients with their states: as given, else from the partners file. A state
+        /// given that contradicts the partners file is a usage error.
+        func recipients(_ partners: Partners?) throws -> [BundleEnvelope.Recipient] {
+            try recipient.map { given in
+                var parsed = try Self.parseRecipient(given)
+                let known = partners?.partner(parsed.organisation)?.state
+                if let state = parsed.state, let known, state != known {
+                    Terminal.printError("--recipient \(given): the partners file says \(parsed.organisation) belongs to \(known), not \(state); correct one of them")
+                    throw ExitStatus.failure.exitCode
+                }
+                parsed.state = parsed.state ?? known
+                return parsed
+            }
+        }
+
         /// `--created`, else `SOURCE_DATE_EPOCH`, else the clock.
         func creationTime() throws -> Timestamp {
             try timeFromOptionOrEnvironment(created, option: "--created")
         }
 
         func run() async throws {
+            Interrupts.noteLeftovers(beside: output)
             let created = try creationTime()
             var options = PackOptions(
-                sender: sender, recipients: recipient, created: created, bundleId: id,
+                sender: sender, recipients: try recipients(partners.load()), created: created, bundleId: id,
                 classification: classification.flatMap(ConfidentialityLabel.Classification.init(rawValue:)),
-                policy: policy, releasableTo: releasableTo, compressionLevel: level, overwrite: force)
+                policy: policy, releasableTo: releasableTo.isEmpty ? nil : releasableTo, compressionLevel: level, overwrite: force)
             // Signed at the creation time, so that a signed bundle stays reproducible.
             options.signers = try sign.map { Signer(key: try loadSigningKey($0), organisation: signer ?? sender, signedAt: created) }
             let progress = ProgressPrinter()

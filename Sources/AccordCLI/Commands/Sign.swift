@@ -46,6 +46,7 @@ extension AccordCommand {
         }
 
         func run() async throws {
+            Interrupts.noteLeftovers(beside: output ?? bundle)
             let signingKey = try loadSigningKey(key)
             let time = try timeFromOptionOrEnvironment(signedAt, option: "--signed-at")
             let result = Result { () throws(FileError) -> BundleValidation in

@@ -34,6 +34,7 @@ extension AccordCommand {
         @OptionGroup var signatures: SignatureOptions
 
         func run() async throws {
+            Interrupts.noteLeftovers(beside: output)
             let progress = ProgressPrinter()
             let unpacker = BundleUnpacker(validator: try signatures.bundleValidator())
             let result = Result { () throws(FileError) in

@@ -36,3 +36,16 @@ enum Interrupts {
         }
     }
 }
+
+extension Interrupts {
+    /// Before writing `output`: removes what killed Accord commands left in its folder,
+    /// and names what cannot be judged, for the user to remove by hand.
+    static func noteLeftovers(beside output: String) {
+        var output = Substring(output)
+        while output.count > 1 && output.hasSuffix("/") { output = output.dropLast() }
+        let folder = output.lastIndex(of: "/").map { String(output[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+        for path in WorkInProgress.sweep(folder) {
+            Terminal.printError("accord: note: \(path) was left by an Accord command that cannot be identified; if no Accord command is running there, remove it: rm -r '\(path)'")
+        }
+    }
+}

@@ -6,22 +6,29 @@ struct SignatureOptions: ParsableArguments {
     @Option(help: "A folder of trusted public keys (*.pub, one per partner ministry); signatures are checked against them.")
     var trust: String?
 
+    @OptionGroup var partners: PartnersOptions
+
     @Flag(name: .customLong("require-signature"), help: "Refuse a bundle without a valid signature by a trusted key.")
     var requireSignature = false
 
     func validate() throws {
-        if requireSignature && trust == nil { throw ValidationError("--require-signature needs --trust FOLDER.") }
+        if requireSignature && trust == nil && partners.path == nil {
+            throw ValidationError("--require-signature needs the keys to trust: --trust FOLDER or --partners FILE.")
+        }
     }
 
-    /// The bundle validator these options call for.
+    /// The bundle validator these options call for: the keys of the trust folder and of
+    /// the partners file are trusted.
     func bundleValidator() throws -> BundleValidator {
-        let store: TrustStore?
+        var keys: [TrustStore.Entry] = []
         do {
-            store = try trust.map { folder throws(TrustStoreError) in try TrustStore(folder: folder) }
+            if let trust { keys += try TrustStore(folder: trust).entries.values }
         } catch {
             Terminal.printError(error.description)
             throw ExitStatus.failure.exitCode
         }
+        if let partners = try partners.load() { keys += partners.trustStore.entries.values }
+        let store = trust == nil && partners.path == nil ? nil : TrustStore(keys: keys)
         return BundleValidator(signatures: SignaturePolicy(trust: store, required: requireSignature))
     }
 }

@@ -18,7 +18,7 @@ struct BundleCommandsTests {
     }
 
     func pack(_ extra: [String] = [], environment: [String: String] = [:]) throws -> ExternalTool.Output {
-        try accord(["pack"] + Fixtures.validExampleFiles.map(\.path) + ["-o", bundle.path, "--sender", "ID-MOD", "--recipient", "BY-MOD"] + extra,
+        try accord(["pack"] + Fixtures.validExampleFiles.map(\.path) + ["-o", bundle.path, "--sender", "ID-MOD", "--recipient", "FI-MOD=FIN"] + extra,
                    environment: environment)
     }
 
@@ -35,7 +35,7 @@ struct BundleCommandsTests {
 
         let inspected = try accord(["inspect", bundle.path])
         #expect(inspected.status == 0)
-        for fact in ["ID-MOD-20250730T000000Z", "BY-MOD", "2025-07-30T00:00:00Z", "restricted", "ID-MOD-2025-BLR-001", "announced",
+        for fact in ["ID-MOD-20250730T000000Z", "FI-MOD (FIN)", "2025-07-30T00:00:00Z", "restricted", "ID-MOD-2025-BLR-001", "announced",
                      "Opening of military cooperation between Indonesia and Belarus", "sha512 "] {
             #expect(inspected.standardOutput.contains(fact), "inspect shows \(fact)")
         }

@@ -56,7 +56,7 @@ struct ConvertCommandTests {
     func bundle() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let bundle = folder.appendingPathComponent("b.tar.gz")
-        #expect(try accord(["pack"] + Fixtures.validExampleFiles.map(\.path) + ["-o", bundle.path, "--sender", "ID-MOD", "--recipient", "BY-MOD"]).status == 0)
+        #expect(try accord(["pack"] + Fixtures.validExampleFiles.map(\.path) + ["-o", bundle.path, "--sender", "ID-MOD", "--recipient", "FI-MOD=FIN"]).status == 0)
         let document = folder.appendingPathComponent("bundle.json")
         #expect(try accord(["convert", bundle.path, "-o", document.path]).status == 0)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: document)) as? [String: Any])

@@ -8,7 +8,8 @@ struct BundleFixture {
     let bundle: URL
 
     static let created = Timestamp(xsdDateTime: "2025-07-30T00:00:00Z")!
-    static let options = PackOptions(sender: "ID-MOD", recipients: ["BY-MOD"], created: created)
+    /// Every example may go to Finland: the restricted one is releasable to it.
+    static let options = PackOptions(sender: "ID-MOD", recipients: [.init("FI-MOD", state: "FIN")], created: created)
 
     /// Packs every valid example into `folder/bundle.tar.gz`.
     init(options: PackOptions = BundleFixture.options) throws {

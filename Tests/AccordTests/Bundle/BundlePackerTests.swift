@@ -16,7 +16,7 @@ struct BundlePackerTests {
         #expect(result.diagnostics.isEmpty)
         let envelope = try #require(result.envelope)
         #expect(envelope.bundleId == "ID-MOD-20250730T000000Z")
-        #expect(envelope.sender == "ID-MOD" && envelope.recipients == ["BY-MOD"])
+        #expect(envelope.sender == "ID-MOD" && envelope.recipients == [.init("FI-MOD", state: "FIN")])
         #expect(envelope.created == "2025-07-30T00:00:00Z")
         let records = try Fixtures.validExampleFiles.map { try PartnershipRecord(validatingXML: Fixtures.bytes($0)) }
         #expect(Set(envelope.records.map(\.id)) == Set(records.map(\.id)))
