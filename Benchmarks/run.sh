@@ -75,7 +75,7 @@ ratio() { awk -v a="${best_of[$1]}" -v b="${best_of[$2]}" 'BEGIN { printf "%.2f"
 megabytes() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000000 }'; }
 load() { echo "   load: $(uptime | sed 's/.*load average: //')" >&2; }
 
-pack_args="--sender XX-MOD --recipient YY-MOD --created 2025-07-30T00:00:00Z --force"
+pack_args="--sender XX-MOD --recipient YY-MOD=BLR --created 2025-07-30T00:00:00Z --force"
 
 generate_corpus() { # generate_corpus COUNT DIR
     rm -rf "$2"

@@ -46,7 +46,9 @@ public enum WorkInProgress {
         return sweep(handle)
     }
 
-    static func sweep(_ parent: DirectoryHandle) -> [String] {
+    /// `unjudgedAfter`: how old, in seconds, a work folder without a readable marker must
+    /// be to be reported (a folder made a moment ago may not have its marker yet).
+    static func sweep(_ parent: DirectoryHandle, unjudgedAfter: Int = 60) -> [String] {
         var unjudged: [String] = []
         let names = (try? parent.names()) ?? []
         for name in names where name.hasPrefix(WorkFolder.namePrefix) {
@@ -60,8 +62,7 @@ public enum WorkInProgress {
             case .alive?:
                 continue
             case .unknown?, nil:
-                // A folder made a moment ago may not have its marker yet.
-                if time(nil) - Int(status.st_ctim.tv_sec) > 60 { unjudged.append(parent.child(name)) }
+                if time(nil) - Int(status.st_ctim.tv_sec) >= unjudgedAfter { unjudged.append(parent.child(name)) }
             }
         }
         return unjudged
