@@ -280,7 +280,7 @@ public struct BundlePacker: Sendable {
         let envelope = EnvelopeXMLWriter(header: header)
         for record in records {
             guard let (entry, digest) = SpooledEntry.decode(try spools.entries.read(at: record.entryOffset, count: record.entrySize)) else {
-                throw FileError(path: "(spool)", reason: .cannotRead(errno: EIO))
+                throw FileError(path: spools.entries.folder, reason: .cannotRead(errno: EIO))
             }
             try spools.manifest.append(Manifest.line(path: record.bagPath, digest: digest))
             envelope.add(entry)

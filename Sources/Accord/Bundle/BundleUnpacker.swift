@@ -32,6 +32,8 @@ public struct BundleUnpacker: Sendable {
         let work = try WorkFolder(in: parentFolder(of: destination))
         defer { work.remove() }
         let staging = try work.folder.makeFolder(Self.stagingName, mode: 0o700)
+        // Messages name the destination, not the work folder's internal name.
+        staging.path = destination
         guard let stagingIdentity = staging.identity else { throw FileError(path: staging.path, reason: .cannotWrite(errno: EIO)) }
         let result = try validator.check(
             BundleInput(path: bundle, limits: validator.limits.archive, hashes: false),

@@ -6,8 +6,11 @@ internal import CPlatform
 final class SpoolFile: @unchecked Sendable {
     private let descriptor: Int32
     private let end = Locked(0)
+    /// The folder the spool is on, to name in messages (the file itself has no name).
+    let folder: String
 
     init(folder: String) throws(FileError) {
+        self.folder = folder
         if let handle = try? DirectoryHandle(opening: folder) {
             let unnamed = accord_open_tmpfile(handle.descriptor, 0o600)
             if unnamed >= 0 {
@@ -60,7 +63,7 @@ final class SpoolFile: @unchecked Sendable {
             let count = pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
             if count < 0 {
                 if errno == EINTR { continue }
-                throw FileError(path: "(spool)", reason: .cannotWrite(errno: errno))
+                throw FileError(path: folder, reason: .cannotWrite(errno: errno))
             }
             written += count
         }
@@ -72,7 +75,7 @@ final class SpoolFile: @unchecked Sendable {
         while true {
             let got = pread(descriptor, buffer.baseAddress!, buffer.count, off_t(offset))
             if got >= 0 { return got }
-            if errno != EINTR { throw FileError(path: "(spool)", reason: .cannotRead(errno: errno)) }
+            if errno != EINTR { throw FileError(path: folder, reason: .cannotRead(errno: errno)) }
         }
     }
 
@@ -84,7 +87,7 @@ final class SpoolFile: @unchecked Sendable {
             let got = try bytes.withMutableRawBytes { raw throws(FileError) in
                 try read(at: offset + done, into: UnsafeMutableRawBufferPointer(rebasing: raw[done...]))
             }
-            if got == 0 { throw FileError(path: "(spool)", reason: .cannotRead(errno: EIO)) }
+            if got == 0 { throw FileError(path: folder, reason: .cannotRead(errno: EIO)) }
             done += got
         }
         return bytes

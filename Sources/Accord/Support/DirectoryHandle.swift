@@ -5,8 +5,9 @@
 /// folder is open, renaming it or replacing a name on the way to it with a link changes
 /// nothing about where the next file goes or what the next removal deletes.
 final class DirectoryHandle {
-    /// The folder's path as it was opened, for messages only.
-    let path: String
+    /// The folder's path as it was opened, for messages only (a caller may give the name
+    /// its users know, such as a destination, to a folder with an internal name).
+    var path: String
     let descriptor: Int32
 
     /// The device and inode of an open file or folder: what a name must still point to.

@@ -84,7 +84,7 @@ extension AccordCommand {
                 do {
                     try write(target == .json ? record.jsonBytes() : record.xmlBytes())
                 } catch let error as FileError {
-                    outcome.failure = error.description
+                    outcome.failure = error.commandLineDescription
                 }
             }
             try finish(outcome)
@@ -101,7 +101,7 @@ extension AccordCommand {
                 outcome = Outcome(.success(validation), file: input)
                 if outcome.isValid(strict: report.strict) { try destination?.commit() }
             } catch {
-                outcome = Outcome(file: input, kind: "bundle", failure: error.description)
+                outcome = Outcome(file: input, kind: "bundle", failure: error.commandLineDescription)
             }
             try finish(outcome)
         }

@@ -156,6 +156,7 @@ extension AccordCommand {
             } catch {
                 switch error {
                 case .invalidInput(let diagnostics): outcome.diagnostics = diagnostics
+                case .file(let error): outcome.failure = error.commandLineDescription
                 default: outcome.failure = error.description
                 }
             }

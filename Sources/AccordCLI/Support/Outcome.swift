@@ -31,7 +31,7 @@ struct Outcome {
         case .success(let validation):
             self.init(file: file, kind: "record", diagnostics: validation.diagnostics, recordId: validation.record?.id)
         case .failure(let error):
-            self.init(file: file, kind: "record", failure: error.description)
+            self.init(file: file, kind: "record", failure: error.commandLineDescription)
         }
     }
 
@@ -40,7 +40,7 @@ struct Outcome {
         case .success(let validation):
             self.init(file: file, kind: "bundle", diagnostics: validation.diagnostics, bundleId: validation.envelope?.bundleId)
         case .failure(let error):
-            self.init(file: file, kind: "bundle", failure: error.description)
+            self.init(file: file, kind: "bundle", failure: error.commandLineDescription)
         }
     }
 }
@@ -87,4 +87,11 @@ func countsSuffix(_ outcome: Outcome) -> String {
     if outcome.errors > 0 { parts.append("\(outcome.errors) error\(outcome.errors == 1 ? "" : "s")") }
     if outcome.warnings > 0 { parts.append("\(outcome.warnings) warning\(outcome.warnings == 1 ? "" : "s")") }
     return parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
+}
+
+extension FileError {
+    /// The library's message, with the option that changes the outcome where one does.
+    var commandLineDescription: String {
+        reason == .alreadyExists ? "\(description) (--force replaces it)" : description
+    }
 }
