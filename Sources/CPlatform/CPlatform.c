@@ -32,6 +32,10 @@ int accord_rename_exchange(int a_dir, const char *a, int b_dir, const char *b) {
     return accord_renameat2(a_dir, a, b_dir, b, RENAME_EXCHANGE);
 }
 
+int accord_syncfs(int fd) {
+    return syncfs(fd);
+}
+
 int accord_open_tmpfile(int dir_fd, unsigned int mode) {
 #if defined(O_TMPFILE)
     return openat(dir_fd, ".", O_TMPFILE | O_RDWR | O_CLOEXEC, (mode_t)mode);
@@ -53,6 +57,10 @@ int accord_rename_exchange(int a_dir, const char *a, int b_dir, const char *b) {
     (void)a_dir; (void)a; (void)b_dir; (void)b;
     errno = ENOSYS;
     return -1;
+}
+
+int accord_syncfs(int fd) {
+    return fsync(fd);
 }
 
 int accord_open_tmpfile(int dir_fd, unsigned int mode) {

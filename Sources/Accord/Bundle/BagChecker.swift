@@ -40,17 +40,19 @@ final class BagChecker {
     private var cap = DiagnosticCap()
 
     private let signatures: SignaturePolicy
+    private let partners: Partners?
     private(set) var signatureChecks: [SignatureCheck] = []
 
     /// A checker of the bag in `bundleFile`; `inBundleOrder` chooses the way it works. The
     /// scratch files of bundle order go in `spoolFolder`.
     init(
         bundleFile: String, limits: BundleLimits, validator: RecordValidator, signatures: SignaturePolicy,
-        inBundleOrder: Bool, spoolFolder: String = SpoolFile.temporaryFolder
+        partners: Partners? = nil, inBundleOrder: Bool, spoolFolder: String = SpoolFile.temporaryFolder
     ) throws(FileError) {
         self.bundleFile = bundleFile
         self.limits = limits
         self.signatures = signatures
+        self.partners = partners
         merge = inBundleOrder ? try PayloadMerge(folder: spoolFolder) : nil
         pool = RecordValidationPool(validator: validator, keepsRecords: !inBundleOrder)
     }
@@ -357,7 +359,15 @@ final class BagChecker {
     /// bag-info.txt and the envelope must tell the same story where they overlap, and the
     /// envelope's own label and recipients must pass release control.
     private func crossCheck(_ envelope: BundleEnvelope, bagInfo: BagInfo?) {
-        add(ReleaseRules.check(ReleaseRules.Bundle(envelope), at: SourceLocation(file: bundleFile, entry: BagLayout.envelope)))
+        let location = SourceLocation(file: bundleFile, entry: BagLayout.envelope)
+        add(ReleaseRules.check(release(envelope), at: location))
+        for recipient in envelope.recipients {
+            guard let stated = recipient.state, let known = partners?.partner(recipient.organisation)?.state, stated != known else { continue }
+            add([Diagnostic(
+                .recipientStateContradicted,
+                "the envelope says the recipient \(recipient.organisation) belongs to \(ReleaseRules.name(stated)), but the partners file says \(ReleaseRules.name(known)): ask the sender which is right before releasing anything",
+                at: location)])
+        }
         for (label, expected) in [("Source-Organization", envelope.sender), ("External-Identifier", envelope.bundleId)] {
             if let value = bagInfo?.value(label), value != expected {
                 report(.envelopeIndexMismatch, "bag-info.txt's \(label) is '\(value)' but the envelope says '\(expected)'", entry: BagLayout.bagInfo)
@@ -380,7 +390,7 @@ final class BagChecker {
                 continue
             }
             guard let record = records[entry.path] else { continue }
-            add(Self.crossCheck(record, against: entry, in: ReleaseRules.Bundle(envelope), bundleFile: bundleFile) {
+            add(Self.crossCheck(record, against: entry, in: release(envelope), bundleFile: bundleFile) {
                 payload[$0] != nil
             })
         }
@@ -394,6 +404,18 @@ final class BagChecker {
         for path in payload.keys.sorted(by: EntryOrder.precedes) where path.hasPrefix(BagLayout.attachmentsFolder) && !listedAttachments.contains(path) {
             report(.envelopeIndexMismatch, Self.attachmentCarriedButNotListed(path), entry: path)
         }
+    }
+
+    /// The bundle release control judges: the envelope's recipients, each with the state the
+    /// envelope gives, else the one the receiver's partners file gives.
+    func release(_ envelope: BundleEnvelope) -> ReleaseRules.Bundle {
+        var bundle = ReleaseRules.Bundle(envelope)
+        if let partners {
+            for index in bundle.recipients.indices where bundle.recipients[index].state == nil {
+                bundle.recipients[index].state = partners.partner(bundle.recipients[index].organisation)?.state
+            }
+        }
+        return bundle
     }
 
     /// What a record and its entry in the envelope's index disagree on, and the

@@ -14,6 +14,17 @@ public struct BundleUnpacker: Sendable {
 
     private static let stagingName = "bag"
 
+    /// The process's umask, read from `/proc/self/status` where it is there: setting it to
+    /// read it back would change it for every thread of the host for a moment.
+    private static var umask: mode_t {
+        if let bytes = try? FileReader.read("/proc/self/status", maxBytes: 1 << 16),
+           let line = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+           let value = mode_t(line.dropFirst("Umask:".count).trimmingPrefix(while: { $0 == " " || $0 == "\t" }), radix: 8) {
+            return value
+        }
+        return umaskBySettingIt()
+    }
+
     /// Unpacks `bundle` into `destination` (the bag's contents go directly in it). An
     /// existing destination is replaced only when `overwrite` is set. With
     /// `refusingWarnings`, a bundle with warnings is not kept either.
@@ -31,6 +42,8 @@ public struct BundleUnpacker: Sendable {
         }
         let work = try WorkFolder(in: parentFolder(of: destination))
         defer { work.remove() }
+        // What --force may replace: what stands there now, and nothing that takes its name later.
+        let replacing = overwrite ? work.parent.identity(of: lastComponent(of: destination)) : nil
         let staging = try work.folder.makeFolder(Self.stagingName, mode: 0o700)
         // Messages name the destination, not the work folder's internal name.
         staging.path = destination
@@ -40,11 +53,18 @@ public struct BundleUnpacker: Sendable {
             extractor: BundleExtractor(root: staging), progress: progress)
         guard result.isValid, !(refusingWarnings && !result.diagnostics.isEmpty) else { return result }
         // The staging folder was private while it filled; the result is an ordinary folder,
-        // with the permissions the user's umask gives new folders.
-        let mask = umask(0)
-        umask(mask)
-        fchmod(staging.descriptor, 0o777 & ~mask)
-        try work.moveOut(Self.stagingName, to: lastComponent(of: destination), replacing: overwrite, expecting: stagingIdentity)
+        // with the permissions the user's umask gives new folders. Its files are flushed
+        // first, so that after a power cut the destination holds the old or the whole new.
+        fchmod(staging.descriptor, 0o777 & ~Self.umask)
+        staging.syncFileSystem()
+        try work.moveOut(Self.stagingName, to: lastComponent(of: destination), replacing: replacing, expecting: stagingIdentity)
         return result
     }
+}
+
+/// The umask, by setting it and putting it back (where `/proc` is not there to read it).
+private func umaskBySettingIt() -> mode_t {
+    let mask = umask(0)
+    umask(mask)
+    return mask
 }

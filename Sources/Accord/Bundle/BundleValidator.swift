@@ -23,6 +23,10 @@ public struct BundleValidator: Sendable {
     /// since the index grows with the bundle: the result then holds the envelope without
     /// its index, no records, and the tag files only.
     public var keepsIndex = false
+    /// The receiver's partners file, when it has one: a recipient whose state the envelope
+    /// does not give (an envelope 1.0) takes it from there for release control, and a
+    /// state that contradicts it is an error (`L005`).
+    public var partners: Partners?
     /// The folder for the scratch files of a check in bundle order; nil for `$TMPDIR`, or
     /// `/tmp`. If none can be created there, bags are checked the held way.
     public var scratchFolder: String?
@@ -81,7 +85,7 @@ public struct BundleValidator: Sendable {
 
     private func makeChecker(_ file: String, inBundleOrder: Bool) throws(FileError) -> BagChecker {
         try BagChecker(
-            bundleFile: file, limits: limits, validator: recordValidator, signatures: signatures, inBundleOrder: inBundleOrder,
+            bundleFile: file, limits: limits, validator: recordValidator, signatures: signatures, partners: partners, inBundleOrder: inBundleOrder,
             spoolFolder: scratchFolder ?? SpoolFile.temporaryFolder)
     }
 

@@ -189,7 +189,7 @@ final class PayloadMerge {
         }
         var crossCheck: (@Sendable (BundleRecord) -> [Diagnostic])?
         if let entry, let envelope {
-            let bundle = ReleaseRules.Bundle(envelope)
+            let bundle = checker.release(envelope)
             crossCheck = { [carried, bundleFile = checker.bundleFile] record in
                 BagChecker.crossCheck(record, against: entry, in: bundle, bundleFile: bundleFile, carries: carried.contains)
             }

@@ -49,7 +49,9 @@ enum PartnersFile {
             partners.append(partner)
         }
 
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift: a file saved with CR LF line ends splits on it.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (index, rawLine) in lines.enumerated() {
             let number = index + 1
             var line = Substring(rawLine)
             if line.hasSuffix("\r") { line = line.dropLast() }
@@ -106,6 +108,9 @@ enum PartnersFile {
             }
         }
         finishTable()
+        if seen.isEmpty && problems.isEmpty {
+            problems.append(.init(line: nil, message: "the file names no partner; each partner is a heading such as [BY-MOD] followed by its state = \"BLR\""))
+        }
         guard problems.isEmpty else { throw PartnersFileError(path: path, problems: problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }) }
         return Partners(partners)
     }

@@ -21,10 +21,15 @@ public enum ReleaseRules {
         public var label: ConfidentialityLabel
         /// Who receives the bundle.
         public var recipients: [BundleEnvelope.Recipient]
+        /// Whether the label was written before release control (envelope 1.0), when
+        /// `accord pack` gave a bundle no releasable-to list unless asked: that lack is then
+        /// a warning, not an error.
+        public var predatesReleaseControl = false
 
         /// The bundle an envelope describes.
         public init(_ envelope: BundleEnvelope) {
             self.init(label: envelope.confidentiality, recipients: envelope.recipients)
+            predatesReleaseControl = envelope.schemaVersion == "1.0"
         }
 
         /// Describes a bundle.
@@ -83,6 +88,7 @@ public enum ReleaseRules {
         if restricts {
             if bundle.label.releasableTo.isEmpty {
                 report(.bundleLabelWiderThanRecord, "\(described), but the bundle's label sets no such limit: the bundle's label must release it to no more states than its records")
+                if bundle.predatesReleaseControl { found[found.count - 1].severity = .warning }
             } else {
                 let wider = bundle.label.releasableTo.filter { !label.releasableTo.contains($0) }
                 if !wider.isEmpty {

@@ -6,9 +6,12 @@ public final class AtomicFile {
     /// The final name.
     public let destination: String
     private let work: WorkFolder
-    private let overwrite: Bool
+    /// The file found at the destination when the work began, which `commit` may replace.
+    private let replacing: DirectoryHandle.Identity?
     let descriptor: Int32
     private var finished = false
+    /// The inode of the file once committed, so that a caller can tell it from another.
+    public private(set) var committedInode: UInt64?
     private static let temporaryName = "file"
 
     /// Creates the temporary file beside `destination`, with permissions `mode` (0o600 for
@@ -23,8 +26,19 @@ public final class AtomicFile {
         case .file: if !overwrite { throw FileError(path: destination, reason: .alreadyExists) }
         }
         self.destination = destination
-        self.overwrite = overwrite
         work = try WorkFolder(in: parentFolder(of: destination))
+        // Taken again through the folder's descriptor: this is what may be replaced, and
+        // nothing else that takes its name meanwhile.
+        let existing = work.parent.status(of: lastComponent(of: destination))
+        if let existing, (existing.st_mode & S_IFMT) != S_IFREG {
+            work.remove()
+            throw FileError(path: destination, reason: .changedBySomeoneElse)
+        }
+        replacing = overwrite ? existing.map(DirectoryHandle.Identity.init) : nil
+        if !overwrite && existing != nil {
+            work.remove()
+            throw FileError(path: destination, reason: .alreadyExists)
+        }
         descriptor = try work.folder.createFile(Self.temporaryName, mode: mode_t(mode))
     }
 
@@ -47,11 +61,13 @@ public final class AtomicFile {
         guard !finished else { return }
         finished = true
         defer { work.remove() }
+        var status = stat()
+        if fstat(descriptor, &status) == 0 { committedInode = UInt64(status.st_ino) }
         let synced = fsync(descriptor) == 0 ? 0 : errno
         // close reports write errors some file systems (NFS) only find at the end.
         let closed = close(descriptor) == 0 ? 0 : errno
         if synced != 0 || closed != 0 { throw FileError(path: destination, reason: .cannotWrite(errno: synced != 0 ? synced : closed)) }
-        try work.moveOut(Self.temporaryName, to: lastComponent(of: destination), replacing: overwrite)
+        try work.moveOut(Self.temporaryName, to: lastComponent(of: destination), replacing: replacing)
     }
 
     /// Removes the temporary file, if it was not committed.

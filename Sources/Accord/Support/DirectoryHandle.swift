@@ -1,3 +1,5 @@
+internal import CPlatform
+
 /// An open folder, and everything done inside it by name relative to its descriptor
 /// (`openat`, `mkdirat`, `unlinkat`, `fstatat`), never following a symbolic link.
 ///
@@ -59,10 +61,26 @@ final class DirectoryHandle {
         return handle
     }
 
-    /// Creates the folder `name`, which must not exist, and opens it.
+    /// Creates the folder `name`, which must not exist, and opens it. What is opened must
+    /// be a folder of this user's: in a folder others can write to, the name could be
+    /// swapped for theirs between the two calls.
     func makeFolder(_ name: String, mode: mode_t) throws(FileError) -> DirectoryHandle {
         guard mkdirat(descriptor, name, mode) == 0 else { throw FileError(path: child(name), reason: .cannotWrite(errno: errno)) }
-        return try openFolder(name)
+        let opened: DirectoryHandle
+        do {
+            opened = try openFolder(name)
+        } catch {
+            // A link or a file in its place: someone swapped the name, and it is not ours to remove.
+            guard case .cannotOpen(let code) = error.reason, code != ELOOP, code != ENOTDIR else {
+                throw FileError(path: child(name), reason: .changedBySomeoneElse)
+            }
+            unlinkat(descriptor, name, AT_REMOVEDIR)
+            throw error
+        }
+        guard let status = opened.status(), status.st_uid == geteuid(), (status.st_mode & 0o7777) & ~mode == 0 else {
+            throw FileError(path: child(name), reason: .changedBySomeoneElse)
+        }
+        return opened
     }
 
     /// Opens the regular file `name` for reading, refusing a link.
@@ -81,16 +99,18 @@ final class DirectoryHandle {
 
     /// What `name` is, without following a link.
     func kind(of name: String) -> DirectoryListing.Kind {
-        var status = stat()
-        guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return .missing }
-        return DirectoryListing.Kind(status)
+        status(of: name).map(DirectoryListing.Kind.init) ?? .missing
     }
 
     /// The device and inode `name` points to now, without following a link.
     func identity(of name: String) -> Identity? {
+        status(of: name).map(Identity.init)
+    }
+
+    /// What `name` is now, without following a link.
+    func status(of name: String) -> stat? {
         var status = stat()
-        guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-        return Identity(status)
+        return fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 ? status : nil
     }
 
     /// The folder's own device and inode, and owner.
@@ -105,8 +125,10 @@ final class DirectoryHandle {
     func names() throws(FileError) -> [String] {
         // A descriptor of its own: closedir closes it, and the listing starts at the top.
         let listing = openat(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard listing >= 0, let directory = fdopendir(listing) else {
+        guard listing >= 0 else { throw FileError(path: path, reason: .cannotOpen(errno: errno)) }
+        guard let directory = fdopendir(listing) else {
             let code = errno
+            close(listing)
             throw FileError(path: path, reason: .cannotOpen(errno: code))
         }
         defer { closedir(directory) }
@@ -135,14 +157,21 @@ final class DirectoryHandle {
         }
     }
 
-    /// Removes everything in the folder, never following a link.
-    func removeContents() {
-        for name in (try? names()) ?? [] { removeTree(name) }
+    /// Removes everything in the folder, never following a link; `last`, if there, goes
+    /// after everything else.
+    func removeContents(last: String? = nil) {
+        for name in (try? names()) ?? [] where name != last { removeTree(name) }
+        if let last { removeTree(last) }
     }
 
     /// Flushes the folder's entries to disk.
     func sync() {
         fsync(descriptor)
+    }
+
+    /// Flushes everything written on the folder's file system to disk.
+    func syncFileSystem() {
+        accord_syncfs(descriptor)
     }
 
     func child(_ name: String) -> String {

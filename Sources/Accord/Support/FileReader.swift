@@ -69,6 +69,8 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
         case notARegularFile
         /// The command was interrupted; what it had written was removed.
         case interrupted
+        /// Something Accord made or was to replace was swapped by someone else meanwhile.
+        case changedBySomeoneElse
     }
 
     /// Creates a file error.
@@ -98,6 +100,7 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
         case .isSymbolicLink: return "is a symbolic link; Accord does not write through links or replace them: name the file itself"
         case .notARegularFile: return "is a device or other special file, not a file Accord can write to"
         case .interrupted: return "interrupted; what had been written was removed"
+        case .changedBySomeoneElse: return "something else took the place of what Accord made or was to replace (does another user write in this folder?); nothing was written"
         case .changedWhileReading: return "changed while it was being read; nothing was written"
         case .isDirectory: return "is a folder; name a file (inside it, for example)"
         case .tooLarge(let size, let limit): return "the file is at least \(size) bytes; the limit is \(limit) bytes"

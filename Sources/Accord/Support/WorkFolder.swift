@@ -45,7 +45,7 @@ final class WorkFolder {
                     attempt += 1
                     continue
                 }
-                throw FileError(path: parentPath, reason: error.reason)
+                throw FileError(path: error.reason == .changedBySomeoneElse ? error.path : parentPath, reason: error.reason)
             }
         }
         guard let identity = folder.identity else {
@@ -53,13 +53,25 @@ final class WorkFolder {
             throw FileError(path: parent.child(name), reason: .cannotWrite(errno: EIO))
         }
         self.identity = identity
-        registration = WorkInProgress.register(parent: parent, name: name, folder: folder, identity: identity)
+        // A signal may have come since the check above: then the folder goes at once.
+        guard let registration = WorkInProgress.register(parent: parent, name: name, folder: folder, identity: identity) else {
+            Self.remove(parent: parent, name: name, folder: folder, identity: identity)
+            throw FileError(path: parentPath, reason: .interrupted)
+        }
+        self.registration = registration
         do throws(FileError) {
             let marker = try folder.createFile(Self.markerName, mode: 0o600)
-            let written = Array(ProcessMarker.current.text.utf8).withUnsafeBytes { write(marker, $0.baseAddress, $0.count) }
-            let code = errno
+            var sink = FileByteSink(descriptor: marker)
+            var text = ProcessMarker.current
+            text.folder = "\(identity.device):\(identity.inode)"
+            do {
+                try sink.write(Array(text.text.utf8))
+            } catch {
+                let code = errno
+                close(marker)
+                throw FileError(path: folder.child(Self.markerName), reason: .cannotWrite(errno: code))
+            }
             close(marker)
-            if written < 0 { throw FileError(path: folder.child(Self.markerName), reason: .cannotWrite(errno: code)) }
         } catch {
             remove()
             throw error
@@ -70,60 +82,77 @@ final class WorkFolder {
         remove()
     }
 
+
     /// Moves `inner` (a file or folder in the work folder) to `destination` in the parent
-    /// folder. Without `replacing`, an existing destination is never replaced, even one
-    /// that appeared since the work began; with it, the old one is swapped into the work
-    /// folder and removed with it, so the destination name always holds something whole.
-    /// With `expecting`, `inner` must still be that file or folder.
+    /// folder. With `existing` nil, nothing at the destination is ever replaced, even
+    /// something that appeared since the work began (`RENAME_NOREPLACE`). With `existing`,
+    /// only that file or folder (as found when the work began) is replaced: it is swapped
+    /// into the work folder in one step (`RENAME_EXCHANGE`) and removed with it, so the
+    /// destination name always holds something whole; anything else found there is put
+    /// back and the move refused. With `expecting`, `inner` must still be that file or folder.
     func moveOut(
-        _ inner: String, to destination: String, replacing: Bool, expecting: DirectoryHandle.Identity? = nil
+        _ inner: String, to destination: String, replacing existing: DirectoryHandle.Identity?,
+        expecting: DirectoryHandle.Identity? = nil
     ) throws(FileError) {
-        if WorkInProgress.isTerminating { throw FileError(path: parent.child(destination), reason: .interrupted) }
+        let target = parent.child(destination)
+        if WorkInProgress.isTerminating { throw FileError(path: target, reason: .interrupted) }
         if let expecting, folder.identity(of: inner) != expecting {
-            throw FileError(path: folder.child(inner), reason: .changedWhileReading)
+            throw FileError(path: target, reason: .changedBySomeoneElse)
         }
-        if !replacing {
-            if accord_rename_noreplace(folder.descriptor, inner, parent.descriptor, destination) == 0 {
-                parent.sync()
-                return
+        defer { parent.sync() }
+        guard let existing else {
+            if accord_rename_noreplace(folder.descriptor, inner, parent.descriptor, destination) == 0 { return }
+            if errno == EEXIST { throw FileError(path: target, reason: .alreadyExists) }
+            guard errno == ENOSYS || errno == EINVAL || errno == ENOTSUP else { throw FileError(path: target, reason: .cannotWrite(errno: errno)) }
+            // No renameat2 on this system or file system: refuse an existing name, then
+            // rename (a narrow race, documented).
+            guard parent.kind(of: destination) == .missing else { throw FileError(path: target, reason: .alreadyExists) }
+            guard renameat(folder.descriptor, inner, parent.descriptor, destination) == 0 else {
+                throw FileError(path: target, reason: .cannotWrite(errno: errno))
             }
-            if errno == EEXIST { throw FileError(path: parent.child(destination), reason: .alreadyExists) }
-            guard errno == ENOSYS || errno == EINVAL || errno == ENOTSUP else {
-                throw FileError(path: parent.child(destination), reason: .cannotWrite(errno: errno))
+            return
+        }
+        if accord_rename_exchange(folder.descriptor, inner, parent.descriptor, destination) == 0 {
+            guard folder.identity(of: inner) == existing else {
+                // Not what the command was asked to replace: put both back.
+                accord_rename_exchange(folder.descriptor, inner, parent.descriptor, destination)
+                throw FileError(path: target, reason: .changedBySomeoneElse)
             }
-            // No renameat2 here: refuse an existing name, then rename (a narrow race).
-            guard parent.kind(of: destination) == .missing else { throw FileError(path: parent.child(destination), reason: .alreadyExists) }
-        } else if parent.kind(of: destination) != .missing {
-            if accord_rename_exchange(folder.descriptor, inner, parent.descriptor, destination) == 0 {
-                parent.sync()
-                return
-            }
-            // Without an atomic exchange, a folder is replaced in two steps; a file's
-            // rename below replaces it in one.
-            if parent.kind(of: destination) == .directory {
-                guard renameat(parent.descriptor, destination, folder.descriptor, "replaced") == 0 else {
-                    throw FileError(path: parent.child(destination), reason: .cannotWrite(errno: errno))
-                }
-            }
+            return
+        }
+        guard errno == ENOSYS || errno == EINVAL || errno == ENOTSUP else { throw FileError(path: target, reason: .cannotWrite(errno: errno)) }
+        // No atomic exchange: move the old one aside into the work folder, check it, and
+        // put it back if the new one cannot take its place.
+        guard renameat(parent.descriptor, destination, folder.descriptor, Self.replacedName) == 0 else {
+            throw FileError(path: target, reason: .cannotWrite(errno: errno))
+        }
+        guard folder.identity(of: Self.replacedName) == existing else {
+            renameat(folder.descriptor, Self.replacedName, parent.descriptor, destination)
+            throw FileError(path: target, reason: .changedBySomeoneElse)
         }
         guard renameat(folder.descriptor, inner, parent.descriptor, destination) == 0 else {
-            throw FileError(path: parent.child(destination), reason: .cannotWrite(errno: errno))
+            let code = errno
+            renameat(folder.descriptor, Self.replacedName, parent.descriptor, destination)
+            throw FileError(path: target, reason: .cannotWrite(errno: code))
         }
-        parent.sync()
     }
 
-    /// Removes the work folder and everything still in it (idempotent).
+    private static let replacedName = "replaced"
+
+    /// Removes the work folder and everything still in it (idempotent). The folder stays
+    /// registered until it is gone, so that a signal in between still finds it, and its
+    /// marker goes last, so that a kill in between leaves a folder the next sweep can judge.
     func remove() {
-        guard WorkInProgress.unregister(registration) else { return }
         Self.remove(parent: parent, name: name, folder: folder, identity: identity)
+        WorkInProgress.unregister(registration)
     }
 
-    /// Empties `folder` through its descriptor, then removes its name from `parent` if
-    /// that name still points to it. Retried, since a worker thread may still be adding
-    /// a file while a signal handler removes the folder.
+    /// Empties `folder` through its descriptor, marker last, then removes its name from
+    /// `parent` if that name still points to it. Retried, since a worker thread may still
+    /// be adding a file while a signal handler removes the folder.
     static func remove(parent: DirectoryHandle, name: String, folder: DirectoryHandle, identity: DirectoryHandle.Identity) {
         for _ in 0..<50 {
-            folder.removeContents()
+            folder.removeContents(last: markerName)
             guard parent.identity(of: name) == identity else { return }
             if unlinkat(parent.descriptor, name, AT_REMOVEDIR) == 0 || errno == ENOENT { return }
             if errno != ENOTEMPTY && errno != EEXIST { return }
@@ -147,19 +176,30 @@ struct ProcessMarker: Equatable {
     var startTime: String
     var boot: String
     var host: String
+    /// `/etc/machine-id`, and the inode of the process's pid namespace: two containers or
+    /// machines may share a host name, a folder, even a boot, but not both of these.
+    var machine: String
+    var pidNamespace: String
+    /// The work folder's own device and inode (`DEV:INODE`), so that a file named `owner`
+    /// in any other folder (one unpacked from a bundle, say) is never taken for a marker.
+    var folder: String
 
     static let current = ProcessMarker(
-        pid: getpid(), startTime: startTime(of: getpid()) ?? "", boot: currentBoot, host: currentHost)
+        pid: getpid(), startTime: startTime(of: getpid()) ?? "", boot: read("/proc/sys/kernel/random/boot_id"),
+        host: currentHost, machine: read("/etc/machine-id"), pidNamespace: namespaceInode, folder: "")
 
     var text: String {
-        "\(WorkFolder.markerHeading)\npid \(pid)\nstart \(startTime)\nboot \(boot)\nhost \(host)\n"
+        "\(WorkFolder.markerHeading)\npid \(pid)\nstart \(startTime)\nboot \(boot)\nhost \(host)\nmachine \(machine)\npidns \(pidNamespace)\nfolder \(folder)\n"
     }
 
-    init(pid: Int32, startTime: String, boot: String, host: String) {
+    init(pid: Int32, startTime: String, boot: String, host: String, machine: String, pidNamespace: String, folder: String) {
         self.pid = pid
         self.startTime = startTime
         self.boot = boot
         self.host = host
+        self.machine = machine
+        self.pidNamespace = pidNamespace
+        self.folder = folder
     }
 
     /// Parses a marker; nil when it is not one.
@@ -168,26 +208,28 @@ struct ProcessMarker: Equatable {
         guard lines.first == Substring(WorkFolder.markerHeading) else { return nil }
         var fields: [Substring: String] = [:]
         for line in lines.dropFirst() where !line.isEmpty {
-            guard let space = line.firstIndex(of: " ") else { return nil }
-            fields[line[..<space]] = String(line[line.index(after: space)...])
+            let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+            fields[parts[0]] = parts.count > 1 ? String(parts[1]) : ""
         }
         guard let pid = fields["pid"].flatMap({ Int32($0) }), pid > 0,
-              let start = fields["start"], let boot = fields["boot"], let host = fields["host"] else { return nil }
-        self.init(pid: pid, startTime: start, boot: boot, host: host)
+              let start = fields["start"], let boot = fields["boot"], let host = fields["host"],
+              let machine = fields["machine"], let namespace = fields["pidns"], let folder = fields["folder"] else { return nil }
+        self.init(pid: pid, startTime: start, boot: boot, host: host, machine: machine, pidNamespace: namespace, folder: folder)
     }
 
     /// What can be said of the process that wrote this marker.
     enum Liveness {
         case alive
         case dead
-        /// Another host's process: this one cannot tell.
+        /// Another host's, machine's or container's process: this one cannot tell.
         case unknown
     }
 
     var liveness: Liveness {
         let here = ProcessMarker.current
-        guard host == here.host else { return .unknown }
-        if !boot.isEmpty, !here.boot.isEmpty, boot != here.boot { return .dead }
+        guard host == here.host, machine == here.machine, pidNamespace == here.pidNamespace else { return .unknown }
+        guard !boot.isEmpty, !here.boot.isEmpty else { return .unknown }
+        if boot != here.boot { return .dead }
         if kill(pid, 0) != 0 && errno == ESRCH { return .dead }
         // The pid is in use; by the same process only if it started at the same moment.
         if let now = Self.startTime(of: pid), !startTime.isEmpty { return now == startTime ? .alive : .dead }
@@ -204,9 +246,15 @@ struct ProcessMarker: Equatable {
         return String(decoding: fields[19], as: UTF8.self)
     }
 
-    private static var currentBoot: String {
-        guard let bytes = try? FileReader.read("/proc/sys/kernel/random/boot_id", maxBytes: 256) else { return "" }
+    /// A short file's text without white space, or "" when it cannot be read.
+    private static func read(_ path: String) -> String {
+        guard let bytes = try? FileReader.read(path, maxBytes: 256) else { return "" }
         return String(decoding: bytes, as: UTF8.self).filter { !$0.isWhitespace }
+    }
+
+    private static var namespaceInode: String {
+        var status = stat()
+        return stat("/proc/self/ns/pid", &status) == 0 ? "\(status.st_ino)" : ""
     }
 
     private static var currentHost: String {

@@ -56,7 +56,9 @@ public enum WorkInProgress {
             guard let folder = try? parent.openFolder(name), let status = folder.status(),
                   status.st_uid == geteuid(), let identity = folder.identity else { continue }
             if state.withLock({ $0.live.values.contains { $0.identity == identity } }) { continue }
-            switch marker(in: folder, owner: status.st_uid)?.liveness {
+            // A marker counts only in a private folder, and only if it names this very folder.
+            let marker = (status.st_mode & 0o777) == 0o700 ? marker(in: folder, owner: status.st_uid) : nil
+            switch marker?.folder == "\(identity.device):\(identity.inode)" ? marker?.liveness : nil {
             case .dead?:
                 WorkFolder.remove(parent: parent, name: name, folder: folder, identity: identity)
             case .alive?:
@@ -69,11 +71,13 @@ public enum WorkInProgress {
     }
 
     private static func marker(in folder: DirectoryHandle, owner: uid_t) -> ProcessMarker? {
-        guard let descriptor = try? folder.openFileForReading(WorkFolder.markerName) else { return nil }
+        // Non-blocking, so that a FIFO in its place cannot hang the command.
+        let descriptor = openat(folder.descriptor, WorkFolder.markerName, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == owner,
-              status.st_size < 4096 else { return nil }
+              (status.st_mode & 0o777) == 0o600, status.st_nlink == 1, status.st_size < 4096 else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
         let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         guard got == bytes.count else { return nil }
@@ -82,16 +86,19 @@ public enum WorkInProgress {
 
     static var isTerminating: Bool { state.withLock { $0.terminating } }
 
-    static func register(parent: DirectoryHandle, name: String, folder: DirectoryHandle, identity: DirectoryHandle.Identity) -> Int {
+    /// Registers a new work folder; nil once ``removeAll()`` has run, for the folder must
+    /// then go at once.
+    static func register(parent: DirectoryHandle, name: String, folder: DirectoryHandle, identity: DirectoryHandle.Identity) -> Int? {
         state.withLock { state in
+            guard !state.terminating else { return nil }
             defer { state.next += 1 }
             state.live[state.next] = Live(parent: parent, name: name, folder: folder, identity: identity)
             return state.next
         }
     }
 
-    /// Forgets a work folder; false when ``removeAll()`` already removed it.
-    static func unregister(_ registration: Int) -> Bool {
-        state.withLock { $0.live.removeValue(forKey: registration) != nil }
+    /// Forgets a work folder.
+    static func unregister(_ registration: Int) {
+        state.withLock { _ = $0.live.removeValue(forKey: registration) }
     }
 }

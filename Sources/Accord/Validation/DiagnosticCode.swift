@@ -70,6 +70,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case bundleLabelWiderThanRecord = "L002"
     case unknownStateCode = "L003"
     case recipientStateUnknown = "L004"
+    case recipientStateContradicted = "L005"
 
     /// The severity a diagnostic with this code has.
     public var severity: Severity {
@@ -138,6 +139,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .bundleLabelWiderThanRecord: return "The bundle's label would release it to a state that one of its records may not be released to."
         case .unknownStateCode: return "A state in the bundle's label or in a recipient is not an ISO 3166-1 alpha-3 country code."
         case .recipientStateUnknown: return "A labelled record goes to a recipient whose state is not known, so its release cannot be checked (an error with --strict)."
+        case .recipientStateContradicted: return "The envelope gives a recipient a state that the receiver's partners file contradicts."
         }
     }
 }

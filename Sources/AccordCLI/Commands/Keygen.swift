@@ -28,13 +28,19 @@ extension AccordCommand {
         func run() async throws {
             Interrupts.noteLeftovers(beside: out)
             let key = SigningKey()
-            do {
+            do throws(FileError) {
                 let publicFile = try AtomicFile(destination: "\(out).pub", overwrite: false)
                 let privateFile = try AtomicFile(destination: "\(out).key", overwrite: false, mode: 0o600)
                 try privateFile.write(Array(key.pem.utf8))
                 try publicFile.write(Array(key.publicKey.pem.utf8))
                 try privateFile.commit()
-                try publicFile.commit()
+                do throws(FileError) {
+                    try publicFile.commit()
+                } catch {
+                    // Not half a key pair: the private key just written goes too.
+                    Self.remove("\(out).key", writtenAs: privateFile)
+                    throw error
+                }
             } catch {
                 Terminal.printError(error.description)
                 throw ExitStatus.failure.exitCode
@@ -43,6 +49,12 @@ extension AccordCommand {
             print("public key   \(out).pub (give it to partners)")
             print("fingerprint  \(key.publicKey.fingerprint)")
             print("read aloud   \(key.publicKey.shortFingerprint)")
+        }
+
+        /// Removes the file `path` if it is still the one `file` committed.
+        static func remove(_ path: String, writtenAs file: AtomicFile) {
+            var status = stat()
+            if lstat(path, &status) == 0, let committed = file.committedInode, UInt64(status.st_ino) == committed { unlink(path) }
         }
     }
 }

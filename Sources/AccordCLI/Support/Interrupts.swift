@@ -19,10 +19,12 @@ enum Interrupts {
     private static let queue = DispatchQueue(label: "accord.interrupts")
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
-    /// Starts handling the signals; call once, before any work.
+    /// Starts handling the signals; call once, before any work. A signal the parent set to
+    /// be ignored (`nohup`, a background job of a script) stays ignored.
     static func install() {
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            signal(signalNumber, SIG_IGN)
+            let previous = signal(signalNumber, SIG_IGN)
+            if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             source.setEventHandler {
                 WorkInProgress.removeAll()

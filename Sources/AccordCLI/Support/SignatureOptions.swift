@@ -18,7 +18,8 @@ struct SignatureOptions: ParsableArguments {
     }
 
     /// The bundle validator these options call for: the keys of the trust folder and of
-    /// the partners file are trusted.
+    /// the partners file are trusted, and the partners' states fill in those an envelope
+    /// does not give.
     func bundleValidator() throws -> BundleValidator {
         var keys: [TrustStore.Entry] = []
         do {
@@ -27,9 +28,12 @@ struct SignatureOptions: ParsableArguments {
             Terminal.printError(error.description)
             throw ExitStatus.failure.exitCode
         }
-        if let partners = try partners.load() { keys += partners.trustStore.entries.values }
-        let store = trust == nil && partners.path == nil ? nil : TrustStore(keys: keys)
-        return BundleValidator(signatures: SignaturePolicy(trust: store, required: requireSignature))
+        let loaded = try partners.load()
+        if let loaded { keys += loaded.trustStore.entries.values }
+        let store = trust == nil && loaded == nil ? nil : TrustStore(keys: keys)
+        var validator = BundleValidator(signatures: SignaturePolicy(trust: store, required: requireSignature))
+        validator.partners = loaded
+        return validator
     }
 }
 

@@ -11,6 +11,9 @@ int accord_rename_noreplace(int from_dir, const char *from, int to_dir, const ch
 /// renameat2(2) with RENAME_EXCHANGE: swaps `a` and `b` atomically.
 int accord_rename_exchange(int a_dir, const char *a, int b_dir, const char *b);
 
+/// syncfs(2): flushes the file system holding `fd` to disk (fsync(fd) where it is missing).
+int accord_syncfs(int fd);
+
 /// open(2) with O_TMPFILE: an unnamed file in the folder `dir_fd`, gone when closed.
 int accord_open_tmpfile(int dir_fd, unsigned int mode);
 

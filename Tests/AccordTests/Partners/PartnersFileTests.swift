@@ -66,6 +66,14 @@ struct PartnersFileTests {
         }
     }
 
+    @Test("a file saved with CR LF line ends reads the same; a file that names no partner is a mistake")
+    func lineEnds() throws {
+        let text = try String(contentsOf: Self.example, encoding: .utf8)
+        let crlf = try PartnersFile.parse(text.replacingOccurrences(of: "\n", with: "\r\n"), path: "p.toml", keyFolder: ".")
+        #expect(crlf == (try Partners(file: Self.example.path)))
+        #expect(throws: PartnersFileError.self) { try PartnersFile.parse("# nothing here\r\n", path: "p.toml", keyFolder: ".") }
+    }
+
     @Test("the format is TOML: Python's tomllib reads the example the same way")
     func isTOML() throws {
         guard ExternalTool.available("python3") else { return }

@@ -3,7 +3,7 @@ import AccordTestSupport
 import Foundation
 import Testing
 
-/// Release control (L001 to L004): pack refuses, validate reports, each code passing and failing.
+/// Release control (L001 to L005): pack refuses, validate reports, each code passing and failing.
 @Suite("Rules: release control")
 struct ReleaseRulesTests {
     static let nordic = Fixtures.examples.appendingPathComponent("nordic-baltic-air-surveillance-2023.xml").path
@@ -157,6 +157,32 @@ struct ReleaseRulesTests {
             _ = try BundleUnpacker().unpack(input.path, to: target.path)
             #expect(!FileManager.default.fileExists(atPath: target.path), "not unpacked")
         }
+    }
+
+    @Test("on receipt, the partners file gives a 1.0 envelope's recipients their states (L001), and contradicts a wrong one (L005)")
+    func receiverPartners() throws {
+        let fixture = try BundleFixture(options: PackOptions(sender: "EE-MOD", recipients: ["BY-MOD"], created: BundleFixture.created))
+        defer { fixture.remove() }
+        var validator = BundleValidator()
+        #expect(try validator.validate(atPath: fixture.bundle.path).diagnostics.map(\.code) == [.recipientStateUnknown])
+        validator.partners = Partners([.init(organisation: "BY-MOD", state: "BLR")])
+        let judged = try validator.validate(atPath: fixture.bundle.path)
+        #expect(!judged.isValid)
+        // The bundle's label and the record, each not releasable to Belarus.
+        #expect(judged.diagnostics.map(\.code) == [.notReleasableToRecipient, .notReleasableToRecipient], "\(judged.diagnostics.map(\.formatted))")
+
+        let stated = try BundleFixture(options: PackOptions(sender: "EE-MOD", recipients: [.init("FI-MOD", state: "FIN")], created: BundleFixture.created))
+        defer { stated.remove() }
+        validator.partners = Partners([.init(organisation: "FI-MOD", state: "SWE")])
+        #expect(try validator.validate(atPath: stated.bundle.path).diagnostics.map(\.code) == [.recipientStateContradicted])
+    }
+
+    @Test("a 1.0 bundle label with no releasable-to list, as earlier versions packed it, is a warning, not an error")
+    func legacyLabel() {
+        var bundle = bundle([], recipients: [.init("FI-MOD", state: "FIN")])
+        bundle.predatesReleaseControl = true
+        let found = ReleaseRules.check(record: "R-1", label: Self.restricted, in: bundle, at: SourceLocation(file: "b.tar.gz"))
+        #expect(found.map(\.code) == [.bundleLabelWiderThanRecord] && found[0].severity == .warning)
     }
 
     @Test("an envelope that says 1.0 may not carry a recipient's state")
