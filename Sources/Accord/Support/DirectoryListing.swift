@@ -18,16 +18,7 @@ enum DirectoryListing {
 
     /// The names in a folder, sorted by their UTF-8 bytes, without `.` and `..`.
     static func names(in folder: String) throws(FileError) -> [String] {
-        guard let directory = opendir(folder) else { throw FileError(path: folder, reason: .cannotOpen(errno: errno)) }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        try DirectoryHandle(opening: folder).names()
     }
 
     /// Every regular file below `folder` whose name ends with `suffix`, sorted, following

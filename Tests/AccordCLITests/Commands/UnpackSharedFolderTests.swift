@@ -13,6 +13,7 @@ struct UnpackSharedFolderTests {
     import os, sys, time
     shared, victim, mode, seconds = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
     done = set(os.listdir(shared))  # only names that appear once the attack starts
+    print("ready", flush=True)
     end = time.time() + seconds
     moved = 0
     while time.time() < end:
@@ -63,6 +64,8 @@ struct UnpackSharedFolderTests {
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: log)
         try process.run()
+        // Only once it watches: a work folder made before would not be attacked.
+        for _ in 0..<2000 where lines(log, starting: "ready") == 0 && process.isRunning { usleep(5000) }
         return process
     }
 
@@ -144,7 +147,6 @@ struct UnpackSharedFolderTests {
         for round in 0..<3 {
             let log = folder.appendingPathComponent("attacker-\(round).log")
             let attacker = try Self.startAttacker(shared: shared, victim: victim, mode: round == 2 ? "swap-claim" : "swap", seconds: 6, log: log)
-            usleep(200_000)
             let inbox = shared.appendingPathComponent("inbox")
             let unpacked = try ExternalTool.run(Fixtures.accordExecutable, ["unpack", bundle.path, "-o", inbox.path])
             attacker.waitUntilExit()
