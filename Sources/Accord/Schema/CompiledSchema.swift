@@ -41,6 +41,17 @@ final class CompiledSchema: @unchecked Sendable {
         xmlSchemaFree(pointer)
     }
 
+    /// A diagnostic for a schema error, in a clerk's words where ``SchemaErrorTranslation``
+    /// has them, libxml2's kept as its ``Diagnostic/technical`` text.
+    static func diagnostic(_ code: DiagnosticCode, _ entry: XMLErrorCollector.Entry, removing noise: String, at location: SourceLocation) -> Diagnostic {
+        var raw = entry.raw
+        raw.message = raw.message.replacingAll(noise, with: "")
+        guard let translated = SchemaErrorTranslation.translate(raw) else { return Diagnostic(code, raw.message, at: location) }
+        var diagnostic = Diagnostic(code, translated, at: location)
+        diagnostic.technical = raw.message
+        return diagnostic
+    }
+
     /// Validates a parsed document and returns one diagnostic per schema violation.
     func validate(_ document: XMLDocument, file: String) -> [Diagnostic] {
         let errors = XMLErrorCollector()
@@ -51,10 +62,7 @@ final class CompiledSchema: @unchecked Sendable {
             return xmlSchemaValidateDoc(context, document.pointer)
         }
         var diagnostics = errors.entriesWithSummary.filter { !$0.isWarning }.map { entry in
-            Diagnostic(
-                .schemaViolation,
-                entry.message.replacingAll(namespaceNoise, with: ""),
-                at: SourceLocation(file: file, line: entry.line))
+            Self.diagnostic(.schemaViolation, entry, removing: namespaceNoise, at: SourceLocation(file: file, line: entry.line, path: entry.path))
         }
         if result != 0 && diagnostics.isEmpty {
             diagnostics.append(Diagnostic(

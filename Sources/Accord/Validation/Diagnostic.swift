@@ -9,6 +9,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var message: String
     /// Where the problem is.
     public var location: SourceLocation
+    /// The words of the tool that found the problem (libxml2's), when ``message`` puts them
+    /// in a clerk's terms: for a schema author, a bug report, or `--verbose`.
+    public var technical: String?
 
     /// Creates a diagnostic with the code's own severity.
     public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) {

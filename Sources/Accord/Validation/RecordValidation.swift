@@ -7,6 +7,11 @@ public struct RecordValidation: Sendable, Hashable {
     /// Every problem found: parse and schema problems in document order, then rule
     /// findings grouped by rule in code order.
     public var diagnostics: [Diagnostic]
+    /// Whether some checks could not run, because the document is too broken for them: a
+    /// document that is not well-formed is not checked against the schema, and one whose
+    /// structure the schema refuses may not be readable for the rules. Fixing what is
+    /// reported can then reveal more.
+    public var checksRemain = false
 
     /// Whether the record can be accepted: no diagnostic is an error.
     public var isValid: Bool { !diagnostics.containsErrors }

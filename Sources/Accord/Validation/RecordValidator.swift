@@ -1,9 +1,11 @@
 /// Validates partnership records: safe parsing, the XSD, then the rules.
 ///
-/// The stages run in order and a stage runs only when the one before found no error,
-/// because each needs what the previous one guarantees (the schema needs a well-formed
-/// document; the rules need the structure the schema guarantees). Within a stage, every
-/// problem is reported.
+/// Every problem is reported in one run where it can be: the schema needs a well-formed
+/// document, so it runs only on one; the rules need a document that can be read as a
+/// record, so they run whenever it can be, even if the schema found problems (their
+/// findings on an element the schema already reported are left out, as the same
+/// mistake). When a stage cannot run, ``RecordValidation/checksRemain`` says so, and the
+/// command line says that more checks follow once the reported problems are fixed.
 ///
 /// A validator holds no mutable state and may be used from many tasks at once.
 public struct RecordValidator: Sendable {
@@ -54,26 +56,41 @@ public struct RecordValidator: Sendable {
         var result = RecordValidation(file: file, record: nil, diagnostics: [])
         let parsed = SafeXMLParser.parse(bytes, file: file, limits: limits)
         result.diagnostics = parsed.diagnostics
-        guard let document = parsed.document, !result.diagnostics.containsErrors else { return result }
+        guard let document = parsed.document, !result.diagnostics.containsErrors else {
+            result.checksRemain = result.diagnostics.containsErrors
+            return result
+        }
 
         if let problem = rootProblem(document, file: file) {
             result.diagnostics.append(problem)
             return result
         }
-        result.diagnostics += Schemas.partnershipRecord.validate(document, file: file)
-        guard !result.diagnostics.containsErrors, let tree = document.tree() else { return result }
+        let schemaProblems = Schemas.partnershipRecord.validate(document, file: file)
+        result.diagnostics += schemaProblems
+        let schemaValid = !schemaProblems.containsErrors
+        guard let tree = document.tree() else {
+            result.checksRemain = !schemaValid
+            return result
+        }
 
         let record: PartnershipRecord
         switch Result(catching: { () throws(RecordReadError) in try RecordXMLReader.read(tree) }) {
         case .success(let read):
             record = read
         case .failure(let error):
-            result.diagnostics.append(Diagnostic(
-                .schemaViolation, error.message, at: SourceLocation(file: file, line: error.line, path: error.path)))
+            if schemaValid {
+                result.diagnostics.append(Diagnostic(
+                    .schemaViolation, error.message, at: SourceLocation(file: file, line: error.line, path: error.path)))
+            } else {
+                result.checksRemain = true
+            }
             return result
         }
-        result.record = record
+        if schemaValid { result.record = record }
+        // Where the schema found a problem, a rule's finding on the same element is the same mistake.
+        let flagged = Set(schemaProblems.compactMap(\.location.path))
         let findings = rules.flatMap { rule in rule.check(record).map { (rule.code, $0) } }
+            .filter { !flagged.contains($0.1.path) }
         guard !findings.isEmpty else { return result }
         let lines = ElementPaths.lines(of: tree)
         for (code, finding) in findings {

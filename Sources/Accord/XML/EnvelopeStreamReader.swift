@@ -93,7 +93,9 @@ enum EnvelopeStreamReader {
             return scope.refusedLoads
         }
         for entry in errors.entriesWithSummary where !entry.isWarning {
-            diagnostics.append(Diagnostic(entry.fromSchema ? .envelopeSchemaViolation : .malformedXML, entry.message.replacingAll("{\(BundleEnvelope.namespace)}", with: ""), at: at(entry.line)))
+            diagnostics.append(entry.fromSchema
+                ? CompiledSchema.diagnostic(.envelopeSchemaViolation, entry, removing: "{\(BundleEnvelope.namespace)}", at: at(entry.line))
+                : Diagnostic(.malformedXML, entry.message, at: at(entry.line)))
         }
         diagnostics += builder.versionProblems.map { Diagnostic(.envelopeSchemaViolation, $0.message, at: at($0.line)) }
         diagnostics += refused.map { Diagnostic(.externalResourceRefused, "the envelope asked for '\($0)'; nothing outside it is loaded", at: location) }

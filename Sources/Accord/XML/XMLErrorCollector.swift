@@ -10,6 +10,19 @@ final class XMLErrorCollector {
         var isWarning: Bool
         /// Whether the schema validator (rather than the parser) raised it.
         var fromSchema: Bool = false
+        /// libxml2's error code.
+        var code: Int32 = 0
+        /// The element the error concerns (for an attribute, the element carrying it), its
+        /// parent, the attribute (`xml:lang` for the XML namespace's), and the element's path.
+        var element: String?
+        var parent: String?
+        var attribute: String?
+        var path: String?
+
+        /// What ``SchemaErrorTranslation`` reads.
+        var raw: SchemaErrorTranslation.Raw {
+            SchemaErrorTranslation.Raw(code: code, message: message, element: element, attribute: attribute, parent: parent)
+        }
     }
 
     private(set) var entries: [Entry] = []
@@ -30,13 +43,33 @@ final class XMLErrorCollector {
         }
         var message = error.message.map { String(cString: $0) } ?? "unknown error"
         while message.last?.isWhitespace == true { message.removeLast() }
-        entries.append(Entry(
-            message: message,
+        var entry = Entry(
+            message: message.replacingAll("{\(XMLElement.xmlNamespace)}", with: "xml:"),
             line: error.line > 0 ? Int(error.line) : nil,
             column: error.int2 > 0 ? Int(error.int2) : nil,
             isWarning: error.level == XML_ERR_WARNING,
-            fromSchema: error.domain == Int32(XML_FROM_SCHEMASV.rawValue)
-        ))
+            fromSchema: error.domain == Int32(XML_FROM_SCHEMASV.rawValue),
+            code: error.code)
+        if entry.fromSchema, let raw = error.node {
+            var node = raw.assumingMemoryBound(to: xmlNode.self)
+            if node.pointee.type == XML_ATTRIBUTE_NODE {
+                entry.attribute = Self.name(of: node)
+                if let parent = node.pointee.parent { node = parent }
+            }
+            if node.pointee.type == XML_ELEMENT_NODE {
+                entry.element = Self.name(of: node)
+                entry.parent = node.pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? Self.name(of: $0) : nil }
+                entry.path = ElementPaths.path(of: node)
+            }
+        }
+        entries.append(entry)
+    }
+
+    /// A node's local name, `xml:` before the XML namespace's.
+    private static func name(of node: xmlNodePtr) -> String {
+        let local = node.pointee.name.map { String(cString: $0) } ?? ""
+        if let href = node.pointee.ns?.pointee.href, String(cString: href) == XMLElement.xmlNamespace { return "xml:\(local)" }
+        return local
     }
 
     /// The kept entries, then one that counts the dropped ones, if any.

@@ -5,7 +5,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The machine-readable report of `--format json`: one entry per input.
+/// The machine-readable report of `--format json`: one entry per input. Its form,
+/// `accord-report/1`, is `schemas/accord-report-v1.schema.json`; a field may be added in a
+/// later minor form, never renamed or removed.
 struct JSONReport: Encodable {
     struct Entry: Encodable {
         var file: String
@@ -16,6 +18,8 @@ struct JSONReport: Encodable {
         var errors: Int
         var warnings: Int
         var diagnostics: [JSONDiagnostic]
+        /// Whether some checks could not run until the problems reported are fixed.
+        var checksRemain: Bool
         /// Set when the input could not be read (or the output written) at all.
         var failure: String?
     }
@@ -29,6 +33,8 @@ struct JSONReport: Encodable {
         var line: Int?
         var column: Int?
         var path: String?
+        /// libxml2's words, when `message` translates them.
+        var technical: String?
 
         init(_ diagnostic: Diagnostic) {
             code = diagnostic.code.rawValue
@@ -39,9 +45,11 @@ struct JSONReport: Encodable {
             line = diagnostic.location.line
             column = diagnostic.location.column
             path = diagnostic.location.path
+            technical = diagnostic.technical
         }
     }
 
+    var format = "accord-report/1"
     var tool = "accord"
     var version = AccordVersion.current
     var valid: Bool

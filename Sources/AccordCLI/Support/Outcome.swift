@@ -9,6 +9,8 @@ struct Outcome {
     var bundleId: String?
     /// The input could not be read, or the output written.
     var failure: String?
+    /// Some checks could not run until the problems reported are fixed.
+    var checksRemain = false
 
     var errors: Int { diagnostics.filter { $0.severity == .error }.count }
     var warnings: Int { diagnostics.count - errors }
@@ -30,6 +32,7 @@ struct Outcome {
         switch result {
         case .success(let validation):
             self.init(file: file, kind: "record", diagnostics: validation.diagnostics, recordId: validation.record?.id)
+            checksRemain = validation.checksRemain
         case .failure(let error):
             self.init(file: file, kind: "record", failure: error.commandLineDescription)
         }
@@ -61,11 +64,16 @@ func printOutcomes(_ outcomes: [Outcome], _ options: ReportOptions, verdict: (Ou
     switch options.format {
     case .text:
         for outcome in outcomes {
-            outcome.diagnostics.forEach { Terminal.printError($0.formatted) }
+            for diagnostic in outcome.diagnostics {
+                Terminal.printError(diagnostic.formatted)
+                if options.verbose, let technical = diagnostic.technical { Terminal.printError("  libxml2: \(printable(technical))") }
+            }
             if let failure = outcome.failure {
                 Terminal.printError(failure)
             } else {
-                print(verdict(outcome, outcome.isValid(strict: options.strict)))
+                var line = verdict(outcome, outcome.isValid(strict: options.strict))
+                if outcome.checksRemain { line += "; more checks follow once these are fixed" }
+                print(line)
             }
         }
     case .json:
@@ -74,7 +82,7 @@ func printOutcomes(_ outcomes: [Outcome], _ options: ReportOptions, verdict: (Ou
                 file: outcome.file, kind: outcome.kind, valid: outcome.isValid(strict: options.strict),
                 recordId: outcome.recordId, bundleId: outcome.bundleId, errors: outcome.errors,
                 warnings: outcome.warnings, diagnostics: outcome.diagnostics.map(JSONReport.JSONDiagnostic.init),
-                failure: outcome.failure)
+                checksRemain: outcome.checksRemain, failure: outcome.failure)
         }
         print(encodeJSON(JSONReport(valid: status == .valid, files: entries)))
     }

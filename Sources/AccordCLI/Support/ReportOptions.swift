@@ -13,4 +13,7 @@ struct ReportOptions: ParsableArguments {
 
     @Flag(help: "Treat warnings as errors when deciding the exit status.")
     var strict = false
+
+    @Flag(help: "Under each message put in plain words, also show the schema validator's own (libxml2's).")
+    var verbose = false
 }

@@ -66,7 +66,7 @@ struct RecordJSONTests {
         ("parties.0.colour", "\"red\"", "$.parties[0].colour", .invalidJSONStructure, "unknown property"),
         ("values.0.currency", "\"XBT\"", "$.values[0].currency", .invalidJSONStructure, "ISO 4217"),
         ("equipment.0.quantities.0.count", "\"twelve\"", "$.equipment[0].quantities[0].count", .invalidJSONStructure, "whole number"),
-        ("events.0.date", "\"2025-13-45\"", "$.events[0]", .schemaViolation, "xs:date"),
+        ("events.0.date", "\"2025-13-45\"", "$.events[0]", .schemaViolation, "a date written year-month-day"),
         ("officials.0.party", "\"ZZZ\"", "$.officials[0]", .unknownPartyReference, "not a declared party"),
         ("extensions.0", "\"<broken\"", "$.extensions[0]", .invalidJSONStructure, "one XML element"),
     ])

@@ -26,6 +26,12 @@ struct DiagnosticCodeTests {
             let result = try RecordValidator().validateFile(atPath: file.path)
             let code = try #require(DiagnosticCode(rawValue: fields[1]), "unknown code \(fields[1])")
             #expect(result.diagnostics.contains { $0.code == code }, "\(fields[0]) should produce \(code.rawValue), got \(result.diagnostics.map(\.formatted))")
+            if fields.count >= 3 {
+                // The clerk's sentence, and for a schema error libxml2's own words beside it.
+                let said = result.diagnostics.first { $0.code == code && $0.message.contains(fields[2]) }
+                #expect(said != nil, "\(fields[0]) should say '\(fields[2])', got \(result.diagnostics.map(\.formatted))")
+                if code == .schemaViolation { #expect(said?.technical?.isEmpty == false, "\(fields[0]) keeps libxml2's text") }
+            }
             #expect(result.diagnostics.allSatisfy { $0.location.line != nil || $0.code == .documentTooLarge }, "\(fields[0]): every diagnostic has a line")
             if code.severity == .warning {
                 #expect(result.isValid, "\(fields[0]) carries only warnings")
