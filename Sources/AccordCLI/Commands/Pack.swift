@@ -87,6 +87,9 @@ extension AccordCommand {
         func validate() throws {
             if inputs.isEmpty { throw ValidationError("Name at least one record file or folder.") }
             if recipient.isEmpty { throw ValidationError("Name at least one --recipient.") }
+            try OptionChecks.organisationId(sender, option: "--sender")
+            if let policy { try OptionChecks.organisationId(policy, option: "--policy") }
+            if let id { try OptionChecks.bundleId(id) }
             for given in recipient { _ = try Self.parseRecipient(given) }
             for state in releasableTo where !ReleaseRules.isStateCode(state) {
                 throw ValidationError("--releasable-to \(state): not an ISO 3166-1 alpha-3 country code (three capital letters, such as BLR for Belarus or IDN for Indonesia).")
@@ -97,17 +100,13 @@ extension AccordCommand {
                 throw ValidationError("--classification must be one of: \(known).")
             }
             _ = try creationTime()
-            if let signer, !Signer.isOrganisationId(signer) {
-                throw ValidationError("--signer must be an organisation identifier such as ID-MOD.")
-            }
+            if let signer { try OptionChecks.organisationId(signer, option: "--signer") }
         }
 
         /// `BY-MOD=BLR` or `BY-MOD`.
         static func parseRecipient(_ given: String) throws -> BundleEnvelope.Recipient {
             let parts = given.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            guard Signer.isOrganisationId(parts[0]) else {
-                throw ValidationError("--recipient \(given): '\(parts[0])' is not an organisation identifier: letters and digits in parts joined by hyphens, such as BY-MOD.")
-            }
+            try OptionChecks.organisationId(parts[0], option: "--recipient")
             guard parts.count == 2 else { return BundleEnvelope.Recipient(parts[0]) }
             guard ReleaseRules.isStateCode(parts[1]) else {
                 throw ValidationError("--recipient \(given): '\(parts[1])' is not an ISO 3166-1 alpha-3 country code (three capital letters, such as BLR for Belarus).")

@@ -40,9 +40,7 @@ extension AccordCommand {
         @OptionGroup var report: ReportOptions
 
         func validate() throws {
-            if let signer, !Signer.isOrganisationId(signer) {
-                throw ValidationError("--signer must be an organisation identifier such as ID-MOD.")
-            }
+            if let signer { try OptionChecks.organisationId(signer, option: "--signer") }
         }
 
         func run() async throws {

@@ -91,6 +91,23 @@ struct BundleCommandsTests {
         #expect(try accord(arguments).status == 2)
     }
 
+    @Test("identifiers are checked on the command line, naming the option and the rule, before any bundle exists", arguments: [
+        (["--sender", "Ministry of Defence, Indonesia", "--recipient", "BY-MOD"], "--sender 'Ministry of Defence, Indonesia' is not an organisation identifier", "looks like the organisation's name"),
+        (["--sender", "ID-MOD", "--recipient", "BY MOD"], "--recipient 'BY MOD' is not an organisation identifier", "such as ID-MOD"),
+        (["--sender", "ID-MOD", "--recipient", "BY-MOD=Belarus"], "'Belarus' is not an ISO 3166-1 alpha-3 country code", "BLR for Belarus"),
+        (["--sender", "ID-MOD", "--recipient", "BY-MOD", "--policy", "ID MOD"], "--policy 'ID MOD' is not an organisation identifier", "letters and digits"),
+        (["--sender", "ID-MOD", "--recipient", "BY-MOD", "--id", "my bundle"], "--id 'my bundle' is not a bundle identifier", "names the bundle's folder"),
+        (["--sender", "ID-MOD", "--recipient", "BY-MOD", "--releasable-to", "GHN"], "--releasable-to GHN: not an ISO 3166-1 alpha-3 country code", "BLR for Belarus"),
+    ])
+    func optionsChecked(arguments: [String], says: String, hint: String) throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try accord(["pack", Fixtures.motivatingExample.path, "-o", bundle.path] + arguments)
+        #expect(output.status == 2)
+        #expect(output.standardError.contains(says) && output.standardError.contains(hint), "\(output.standardError)")
+        #expect(!output.standardError.contains("error[S002]") && !output.standardError.contains("error[B"), "no diagnostic of a bundle never written")
+        #expect(!FileManager.default.fileExists(atPath: bundle.path))
+    }
+
     @Test("a damaged bundle: validate and unpack exit 1 and name the problem")
     func damagedBundle() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
