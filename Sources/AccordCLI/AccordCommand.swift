@@ -14,7 +14,8 @@ struct AccordCommand: AsyncParsableCommand {
             EXAMPLES
               accord validate examples/indonesia-belarus-2025.xml
               accord keygen --out keys/id-mod
-              accord pack examples/*.xml -o out.tar.gz --sender ID-MOD --recipient BY-MOD --sign keys/id-mod.key
+              accord pack examples/*.xml -o out.tar.gz --sender ID-MOD \\
+                  --recipient FI-MOD=FIN --sign keys/id-mod.key
               accord validate out.tar.gz --trust partners/ --require-signature
               accord inspect out.tar.gz
               accord unpack out.tar.gz -o inbox/out
@@ -24,7 +25,8 @@ struct AccordCommand: AsyncParsableCommand {
               0  valid (warnings allowed unless --strict)
               1  invalid input: at least one error was found
               2  usage error, or a file could not be read or written
-              130, 143, 129  interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP; nothing is left behind
+              130  interrupted (Ctrl-C); 143, 129: stopped by SIGTERM or SIGHUP;
+                   nothing is left behind
             """,
         version: AccordVersion.current,
         subcommands: [Validate.self, Pack.self, Inspect.self, Unpack.self, Convert.self, Keygen.self, Sign.self]
@@ -36,6 +38,10 @@ struct AccordCommand: AsyncParsableCommand {
 enum AccordMain {
     static func main() async {
         Interrupts.install()
+        if let message = UnknownCommand.message(for: Array(CommandLine.arguments.dropFirst())) {
+            Terminal.printError("Error: \(message)")
+            exit(ExitStatus.failure.rawValue)
+        }
         do {
             var command = try AccordCommand.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

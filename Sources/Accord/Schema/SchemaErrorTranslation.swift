@@ -97,7 +97,7 @@ enum SchemaErrorTranslation {
         case enumerationInvalid:
             guard let value, let allowed = set(in: raw.message) else { return nil }
             var sentence = "\(subject) is '\(value)', which is not one of the values it can take: \(allowed.joined(separator: ", "))"
-            if let near = closest(to: value, in: allowed) { sentence += "; did you mean '\(near)'?" }
+            if let near = Spelling.closest(to: value, in: allowed) { sentence += "; did you mean '\(near)'?" }
             return sentence
         case lengthInvalid, minLengthInvalid, maxLengthInvalid:
             if raw.code == minLengthInvalid, let value, value.isEmpty { return "\(subject) is empty; write something in it" }
@@ -124,7 +124,7 @@ enum SchemaErrorTranslation {
             return "<\(element)> needs the attribute \(missing)=\"…\"\(example)"
         case attributeNotAllowed, attributeNotAllowedHere:
             guard let extra = quoted(after: "The attribute '", in: raw.message) else { return nil }
-            if extra != "xml:lang", extra == "lang" || closest(to: extra, in: ["lang", "xml:lang"]) != nil {
+            if extra != "xml:lang", extra == "lang" || Spelling.closest(to: extra, in: ["lang", "xml:lang"]) != nil {
                 return "<\(element)> has an attribute \(extra)=, which Accord does not know: a language is written xml:lang=\"en\""
             }
             return "<\(element)> has an attribute \(extra)=, which it cannot have here"
@@ -149,7 +149,7 @@ enum SchemaErrorTranslation {
         guard let expected, !expected.isEmpty else {
             return "<\(element)> cannot be in \(parent) here"
         }
-        if let near = closest(to: element, in: expected) {
+        if let near = Spelling.closest(to: element, in: expected) {
             return "<\(element)> is not an element of a record; did you mean <\(near)>?"
         }
         if expected.count == 1 {
@@ -200,36 +200,6 @@ enum SchemaErrorTranslation {
               let open = message[start...].firstIndex(of: "("), let close = message[open...].firstIndex(of: ")") else { return nil }
         let names = message[message.index(after: open)..<close].split(separator: ",").map { String($0.trimmingCharacters(in: " ")) }
         return names.filter { !$0.isEmpty && !$0.hasPrefix("##") }
-    }
-
-    /// The item of `candidates` that `word` most likely misspells (two edits at most,
-    /// ignoring case), if one does.
-    static func closest(to word: String, in candidates: [String]) -> String? {
-        let lowered = word.lowercased()
-        var best: (String, Int)?
-        for candidate in candidates where candidate != word {
-            let distance = editDistance(lowered, candidate.lowercased())
-            if distance <= min(2, max(1, candidate.count / 3)), distance < (best?.1 ?? .max) { best = (candidate, distance) }
-        }
-        return best?.0
-    }
-
-    /// Levenshtein distance, counting a swap of two neighbours as one edit.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1) }
-            }
-        }
-        return table[a.count][b.count]
     }
 }
 

@@ -36,7 +36,7 @@ extension AccordCommand {
             case xml
         }
 
-        @Argument(help: "A record (.xml or .json), a bundle (.tar.gz or bag folder), or - for a record on stdin.")
+        @Argument(help: "A record (.xml or .json), a bundle (.tar.gz or bag folder), or - for a record on stdin.", completion: .file(extensions: ["xml", "json", "gz"]))
         var input: String
 
         @Option(help: "The form to produce: json or xml. Default: json for XML and bundles, xml for JSON.")
@@ -45,7 +45,7 @@ extension AccordCommand {
         @Flag(help: "For a bundle: one record per line (NDJSON) instead of one document.")
         var ndjson = false
 
-        @Option(name: .shortAndLong, help: "The file to write (written whole or not at all). Default: stdout.")
+        @Option(name: .shortAndLong, help: "The file to write (written whole or not at all). Default: stdout.", completion: .file())
         var output: String?
 
         @Flag(help: "Replace the output file if it exists.")

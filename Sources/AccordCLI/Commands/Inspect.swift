@@ -20,7 +20,7 @@ extension AccordCommand {
                 """
         )
 
-        @Argument(help: "The bundle (.tar.gz or unpacked folder).")
+        @Argument(help: "The bundle (.tar.gz or unpacked folder).", completion: .file(extensions: ["gz"]))
         var bundle: String
 
         @OptionGroup var report: ReportOptions

@@ -15,14 +15,15 @@ extension AccordCommand {
 
                 EXAMPLES
                   accord keygen --out keys/id-mod
-                  accord pack records/ -o out.tar.gz --sender ID-MOD --recipient BY-MOD --sign keys/id-mod.key
+                  accord pack records/ -o out.tar.gz --sender ID-MOD --recipient BY-MOD=BLR \\
+                      --sign keys/id-mod.key
 
                 EXIT STATUS
                   0 written; 2 usage or I/O error (nothing written)
                 """
         )
 
-        @Option(help: "The path and base name of the two files (NAME.key and NAME.pub).")
+        @Option(help: "The path and base name of the two files (NAME.key and NAME.pub).", completion: .file())
         var out: String
 
         func run() async throws {

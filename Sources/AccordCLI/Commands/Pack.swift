@@ -29,20 +29,24 @@ extension AccordCommand {
                 attachments/NAME beside the record file, or NAME beside it.
 
                 EXAMPLES
-                  accord pack examples/indonesia-belarus-2025.xml -o bundle.tar.gz --sender ID-MOD --recipient BY-MOD=BLR
-                  accord pack records/ -o out.tar.gz --sender ID-MOD --recipient BY-MOD --partners partners.toml --sign keys/id-mod.key
-                  accord pack records/ -o out.tar.gz --sender ID-MOD --recipient BY-MOD --recipient RU-MOD \\
-                      --created 2025-07-30T00:00:00Z --classification restricted --level 9
+                  accord pack examples/indonesia-belarus-2025.xml -o bundle.tar.gz \\
+                      --sender ID-MOD --recipient BY-MOD=BLR
+                  accord pack records/ -o out.tar.gz --sender ID-MOD --recipient BY-MOD \\
+                      --partners partners.toml --sign keys/id-mod.key
+                  accord pack records/ -o out.tar.gz --sender ID-MOD --recipient BY-MOD=BLR \\
+                      --recipient RU-MOD=RUS --created 2025-07-30T00:00:00Z --level 9
 
                 EXIT STATUS
                   0 written; 1 invalid input (nothing written); 2 usage or I/O error (nothing written)
                 """
         )
 
-        @Argument(help: "Record files, or folders searched for *.xml.")
+        @Argument(
+            help: "Record files (.xml, or .json in the JSON form), or folders: every .xml and .json file in them and in their subfolders.",
+            completion: .file(extensions: ["xml", "json"]))
         var inputs: [String]
 
-        @Option(name: .shortAndLong, help: "The bundle to write (.tar.gz).")
+        @Option(name: .shortAndLong, help: "The bundle to write (.tar.gz).", completion: .file(extensions: ["gz"]))
         var output: String
 
         @Option(help: "The sending organisation's identifier (for example ID-MOD).")
@@ -61,7 +65,9 @@ extension AccordCommand {
         @Option(help: "The bundle identifier and top-level folder. Default: SENDER-YYYYMMDDTHHMMSSZ.")
         var id: String?
 
-        @Option(help: "The bundle's classification. Default: the highest of its records'.")
+        @Option(
+            help: "The bundle's classification. Default: the highest of its records'.",
+            completion: .list(ConfidentialityLabel.Classification.allCases.map(\.rawValue)))
         var classification: String?
 
         @Option(help: "The security policy of the bundle's label. Default: the sender.")
@@ -76,7 +82,7 @@ extension AccordCommand {
         @Flag(help: "Replace the output file if it exists.")
         var force = false
 
-        @Option(help: "A private key (PKCS#8 PEM, from accord keygen) to sign the bundle with; repeat to countersign.")
+        @Option(help: "A private key (PKCS#8 PEM, from accord keygen) to sign the bundle with; repeat to countersign.", completion: .file(extensions: ["key"]))
         var sign: [String] = []
 
         @Option(help: "The organisation the signature speaks for. Default: the sender.")

@@ -15,17 +15,18 @@ extension AccordCommand {
 
                 EXAMPLES
                   accord sign bundle.tar.gz --key keys/id-mod.key --signer ID-MOD
-                  accord sign bundle.tar.gz --key keys/deputy.key --signer ID-MOD -o countersigned.tar.gz
+                  accord sign bundle.tar.gz --key keys/deputy.key --signer ID-MOD \\
+                      -o countersigned.tar.gz
 
                 EXIT STATUS
                   0 signed; 1 invalid bundle (not signed); 2 usage or I/O error
                 """
         )
 
-        @Argument(help: "The bundle (.tar.gz) to sign.")
+        @Argument(help: "The bundle (.tar.gz) to sign.", completion: .file(extensions: ["gz"]))
         var bundle: String
 
-        @Option(help: "The private key (PKCS#8 PEM) to sign with.")
+        @Option(help: "The private key (PKCS#8 PEM) to sign with.", completion: .file(extensions: ["key"]))
         var key: String
 
         @Option(help: "The organisation the signature speaks for. Default: the bundle's sender.")
@@ -34,7 +35,7 @@ extension AccordCommand {
         @Option(name: .customLong("signed-at"), help: "The signing time, as 2025-07-30T00:00:00Z. Default: SOURCE_DATE_EPOCH, else now.")
         var signedAt: String?
 
-        @Option(name: .shortAndLong, help: "Where to write the signed bundle. Default: replace the bundle.")
+        @Option(name: .shortAndLong, help: "Where to write the signed bundle. Default: replace the bundle.", completion: .file(extensions: ["gz"]))
         var output: String?
 
         @OptionGroup var report: ReportOptions

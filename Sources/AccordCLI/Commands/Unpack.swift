@@ -13,7 +13,8 @@ extension AccordCommand {
                 without --force.
 
                 EXAMPLES
-                  accord unpack received/ID-MOD-20250730T000000Z.tar.gz -o inbox/ID-MOD-20250730
+                  accord unpack received/ID-MOD-20250730T000000Z.tar.gz \\
+                      -o inbox/ID-MOD-20250730
                   accord unpack bundle.tar.gz -o inbox/latest --force
 
                 EXIT STATUS
@@ -21,10 +22,10 @@ extension AccordCommand {
                 """
         )
 
-        @Argument(help: "The bundle (.tar.gz) to unpack.")
+        @Argument(help: "The bundle (.tar.gz) to unpack.", completion: .file(extensions: ["gz"]))
         var bundle: String
 
-        @Option(name: .shortAndLong, help: "The folder to create; the bag's contents go directly in it.")
+        @Option(name: .shortAndLong, help: "The folder to create; the bag's contents go directly in it.", completion: .directory)
         var output: String
 
         @Flag(help: "Replace the output folder if it exists.")

@@ -26,7 +26,7 @@ extension AccordCommand {
                 """
         )
 
-        @Argument(help: "Records (.xml, or .json in the JSON form), bundles (.tar.gz) or unpacked bundle folders.")
+        @Argument(help: "Records (.xml, or .json in the JSON form), bundles (.tar.gz) or unpacked bundle folders.", completion: .file(extensions: ["xml", "json", "gz"]))
         var inputs: [String]
 
         @OptionGroup var report: ReportOptions

@@ -12,7 +12,7 @@ import Darwin
 struct PartnersOptions: ParsableArguments {
     @Option(name: .customLong("partners"), help: ArgumentHelp(
         "The office's partners file: each partner's state and signing keys (default: $ACCORD_PARTNERS).",
-        valueName: "file"))
+        valueName: "file"), completion: .file(extensions: ["toml"]))
     var file: String?
 
     /// The file named, by the option or the environment.

@@ -3,7 +3,7 @@ import ArgumentParser
 
 /// How signatures are checked; shared by the commands that read bundles.
 struct SignatureOptions: ParsableArguments {
-    @Option(help: "A folder of trusted public keys (*.pub, one per partner ministry); signatures are checked against them.")
+    @Option(help: "A folder of trusted public keys (*.pub, one per partner ministry); signatures are checked against them.", completion: .directory)
     var trust: String?
 
     @OptionGroup var partners: PartnersOptions

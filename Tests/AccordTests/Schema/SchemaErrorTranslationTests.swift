@@ -54,9 +54,9 @@ struct SchemaErrorTranslationTests {
 
     @Test("misspellings: two edits at most, a swap counting as one")
     func misspellings() {
-        #expect(SchemaErrorTranslation.editDistance("statsu", "status") == 1)
-        #expect(SchemaErrorTranslation.closest(to: "titel", in: ["title", "description"]) == "title")
-        #expect(SchemaErrorTranslation.closest(to: "banana", in: ["title", "description"]) == nil)
+        #expect(Spelling.editDistance("statsu", "status") == 1)
+        #expect(Spelling.closest(to: "titel", in: ["title", "description"]) == "title")
+        #expect(Spelling.closest(to: "banana", in: ["title", "description"]) == nil)
     }
 
     @Test("a record with three independent mistakes reports all three in one run, and counts what it reports")
