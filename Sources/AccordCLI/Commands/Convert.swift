@@ -54,6 +54,13 @@ extension AccordCommand {
         @OptionGroup var report: ReportOptions
         @OptionGroup var signatures: SignatureOptions
 
+        func validate() throws {
+            if report.format == .json && (output == nil || output == "-") {
+                throw ValidationError(
+                    "--format json prints a report on standard output, where the converted document goes too: write the document to a file with -o FILE, or leave out --format json.")
+            }
+        }
+
         func run() async throws {
             if let output, output != "-" { Interrupts.noteLeftovers(beside: output) }
             let kind = input == "-" ? InputKind.record : InputKind.of(input)
@@ -109,6 +116,9 @@ extension AccordCommand {
         /// Reports problems on stderr and exits with the documented status. Converted output
         /// goes to stdout, so a verdict line is printed only when writing to a file.
         private func finish(_ outcome: Outcome) throws {
+            if report.format == .json {
+                throw printOutcomes([outcome], report) { _, _ in "" }.exitCode
+            }
             let quiet = output == nil || output == "-"
             outcome.diagnostics.forEach { Terminal.printError($0.formatted) }
             if let failure = outcome.failure {
