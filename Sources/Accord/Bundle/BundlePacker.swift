@@ -167,7 +167,7 @@ public struct BundlePacker: Sendable {
                 results.done += 1
                 return results.done
             }
-            progress?(ProgressReport(phase: "validating", done: done, total: files.count))
+            progress?(ProgressReport(phase: "validating", done: done, total: files.count, unit: .records))
         }
 
         // Taken out of the lock, so that only one copy of the table stays alive.
@@ -427,7 +427,7 @@ public struct BundlePacker: Sendable {
         try tar.addDirectory("\(top)/data", modificationTime: mtime)
         for (index, item) in attachmentItems.sorted(by: { EntryOrder.precedes($0.path, $1.path) }).enumerated() {
             try item.write()
-            progress?(ProgressReport(phase: "writing", done: index + 2, total: total))
+            progress?(ProgressReport(phase: "writing", done: index + 2, total: total, unit: .entries))
         }
         try tar.addDirectory("\(top)/data/records", modificationTime: mtime)
         for (index, record) in records.enumerated() {
@@ -435,7 +435,7 @@ public struct BundlePacker: Sendable {
             try tar.addFile("\(top)/\(record.bagPath)", size: bytes.count, modificationTime: mtime) { file throws(ArchiveError) in
                 try file.write(bytes)
             }
-            progress?(ProgressReport(phase: "writing", done: attachmentItems.count + index + 3, total: total))
+            progress?(ProgressReport(phase: "writing", done: attachmentItems.count + index + 3, total: total, unit: .entries))
         }
         try tar.finish()
         try gzip.finish()

@@ -72,12 +72,14 @@ public struct BundleValidator: Sendable {
         _ input: BundleInput, extractor: BundleExtractor?, progress: (@Sendable (ProgressReport) -> Void)?
     ) throws(FileError) -> BundleValidation {
         if !keepsIndex, let checker = try? makeChecker(input.path, inBundleOrder: true),
-           let result = try check(input, checker: checker, inBundleOrder: true, extractor: extractor, progress: progress) {
+           let result = try check(input, checker: checker, inBundleOrder: true, phase: "checking", extractor: extractor, progress: progress) {
             return result
         }
         try extractor?.restart()
         let checker = try makeChecker(input.path, inBundleOrder: false)
-        guard let result = try check(input, checker: checker, inBundleOrder: false, extractor: extractor, progress: progress) else {
+        // A second reading, unless keepsIndex made this the first.
+        let phase = keepsIndex ? "checking" : "checking again"
+        guard let result = try check(input, checker: checker, inBundleOrder: false, phase: phase, extractor: extractor, progress: progress) else {
             throw FileError(path: input.path, reason: .cannotRead(errno: EIO))
         }
         return result
@@ -91,7 +93,7 @@ public struct BundleValidator: Sendable {
 
     /// One reading of `input`; nil when the bag is not in bundle order after all.
     private func check(
-        _ input: BundleInput, checker: BagChecker, inBundleOrder: Bool, extractor: BundleExtractor?,
+        _ input: BundleInput, checker: BagChecker, inBundleOrder: Bool, phase: String, extractor: BundleExtractor?,
         progress: (@Sendable (ProgressReport) -> Void)?
     ) throws(FileError) -> BundleValidation? {
         let file = input.path
@@ -139,7 +141,11 @@ public struct BundleValidator: Sendable {
                     files.append(BundleValidation.File(path: relative, size: size, sha512: facts.digest))
                 }
                 bytesRead += size
-                progress?(ProgressReport(phase: "reading", done: bytesRead, total: nil))
+                // An archive: how far into the (compressed) file; a bag folder: bytes read.
+                if let progress {
+                    let (done, total) = input.position.map { ($0, input.size) } ?? (bytesRead, nil)
+                    progress(ProgressReport(phase: phase, done: done, total: total, unit: .bytes))
+                }
             }
             // The top-level folder's name is not checked against the bundle id: a bag folder may
             // be renamed (unpacked into a folder of the receiver's choosing, re-tarred).
@@ -229,6 +235,20 @@ final class BundleInput {
 
     deinit {
         if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// How far into an archive file the current pass has read (nil for a bag folder).
+    var position: Int? {
+        guard descriptor >= 0 else { return nil }
+        let offset = lseek(descriptor, 0, SEEK_CUR)
+        return offset >= 0 ? Int(offset) : nil
+    }
+
+    /// The archive file's size (nil for a bag folder).
+    var size: Int? {
+        var status = stat()
+        guard descriptor >= 0, fstat(descriptor, &status) == 0 else { return nil }
+        return Int(status.st_size)
     }
 
     /// The entries, read from the start. With `inBundleOrder`, an archive's entries below

@@ -89,10 +89,32 @@ public struct PackSummary: Sendable, Hashable {
 
 /// Progress of a long operation, for a caller that wants to show it.
 public struct ProgressReport: Sendable, Hashable {
-    /// What is being done ("validating", "writing", "reading").
+    /// What is being done ("validating", "writing", "checking", "checking again", "converting").
     public var phase: String
     /// Units done so far.
     public var done: Int
     /// Units in all, when known.
     public var total: Int?
+    /// What is counted.
+    public var unit: Unit = .items
+
+    /// What a report counts.
+    public enum Unit: Sendable, Hashable {
+        /// Records.
+        case records
+        /// Bytes of the file being read (for a compressed bundle, compressed bytes).
+        case bytes
+        /// Entries of a bundle: records, attachments, folders.
+        case entries
+        /// Anything else.
+        case items
+    }
+
+    /// Creates a report.
+    public init(phase: String, done: Int, total: Int?, unit: Unit = .items) {
+        self.phase = phase
+        self.done = done
+        self.total = total
+        self.unit = unit
+    }
 }

@@ -21,26 +21,28 @@ public struct BundleJSONConverter: Sendable {
     /// the same open file; if its bytes change in between, ``FileError`` is thrown at the
     /// end (a caller writing to a file then discards it; see ``BundleValidator``).
     public func convert(
-        _ bundle: String, ndjson: Bool, output: (_ bytes: [UInt8]) throws(FileError) -> Void
+        _ bundle: String, ndjson: Bool, progress: (@Sendable (ProgressReport) -> Void)? = nil,
+        output: (_ bytes: [UInt8]) throws(FileError) -> Void
     ) throws(FileError) -> BundleValidation {
         var validation: BundleValidation?
         var validator = validator
         // One JSON document holds the envelope's whole index; NDJSON does not need it.
         validator.keepsIndex = validator.keepsIndex || !ndjson
         _ = try validator.withTwoPasses(bundle, first: { input throws(FileError) -> BundleEnvelope? in
-            let checked = try validator.check(input, extractor: nil, progress: nil)
+            let checked = try validator.check(input, extractor: nil, progress: progress)
             validation = checked
             return checked.isValid ? checked.envelope : nil
         }, second: { source, envelope throws(FileError) in
-            try write(source, envelope: envelope, bundle: bundle, ndjson: ndjson, output: output)
+            try write(source, envelope: envelope, bundle: bundle, ndjson: ndjson, progress: progress, output: output)
         })
         return validation!
     }
 
     private func write(
         _ source: BundleEntrySource, envelope: BundleEnvelope, bundle: String, ndjson: Bool,
-        output: (_ bytes: [UInt8]) throws(FileError) -> Void
+        progress: (@Sendable (ProgressReport) -> Void)?, output: (_ bytes: [UInt8]) throws(FileError) -> Void
     ) throws(FileError) {
+        var converted = 0
         let records = RecordValidator(limits: validator.limits.xml)
         if !ndjson {
             try output(Array("{\n  \"envelope\": ".utf8) + JSONSerializer.pretty(EnvelopeJSON.value(envelope), indent: 1)
@@ -63,6 +65,8 @@ public struct BundleJSONConverter: Sendable {
                 guard let record = records.validate(bytes, file: bundle).record else {
                     throw FileError(path: bundle, reason: .changedWhileReading)
                 }
+                converted += 1
+                progress?(ProgressReport(phase: "converting", done: converted, total: nil, unit: .records))
                 if ndjson {
                     try output(record.jsonBytes(compact: true) + [0x0A])
                 } else {

@@ -17,28 +17,33 @@ public struct BundleSigner: Sendable {
 
     /// Signs `bundle` as `signer`, writing the result to `destination` (which may be the
     /// bundle itself). Returns the validation; nothing is written when it has errors.
-    public func sign(_ bundle: String, as signer: Signer, to destination: String) throws(FileError) -> BundleValidation {
-        try sign(bundle, as: { _ in signer }, to: destination)
+    public func sign(
+        _ bundle: String, as signer: Signer, to destination: String, progress: (@Sendable (ProgressReport) -> Void)? = nil
+    ) throws(FileError) -> BundleValidation {
+        try sign(bundle, as: { _ in signer }, to: destination, progress: progress)
     }
 
     /// Signs `bundle` with `key` at `signedAt`, for `organisation` or, when it is nil, for
     /// the bundle's sender as its envelope names it.
     public func sign(
-        _ bundle: String, key: SigningKey, organisation: String?, signedAt: Timestamp, to destination: String
+        _ bundle: String, key: SigningKey, organisation: String?, signedAt: Timestamp, to destination: String,
+        progress: (@Sendable (ProgressReport) -> Void)? = nil
     ) throws(FileError) -> BundleValidation {
         try sign(bundle, as: { envelope in
             Signer(key: key, organisation: organisation ?? envelope.sender, signedAt: signedAt)
-        }, to: destination)
+        }, to: destination, progress: progress)
     }
 
     /// Signs as the signer made from the validated envelope.
-    private func sign(_ bundle: String, as makeSigner: (BundleEnvelope) -> Signer, to destination: String) throws(FileError) -> BundleValidation {
+    private func sign(
+        _ bundle: String, as makeSigner: (BundleEnvelope) -> Signer, to destination: String, progress: (@Sendable (ProgressReport) -> Void)?
+    ) throws(FileError) -> BundleValidation {
         var validation: BundleValidation?
         var output: AtomicFile?
         do {
             // Validate and copy read the same open file; if it changes in between, the copy is refused.
             _ = try validator.withTwoPasses(bundle, first: { input throws(FileError) -> (path: String, bytes: [UInt8])? in
-                let checked = try validator.check(input, extractor: nil, progress: nil)
+                let checked = try validator.check(input, extractor: nil, progress: progress)
                 validation = checked
                 guard let envelope = checked.envelope,
                       let signature = prepare(checked, envelope: envelope, signer: makeSigner(envelope), bundle: bundle, into: &validation) else { return nil }

@@ -101,8 +101,9 @@ extension AccordCommand {
             let destination = try output.flatMap { $0 == "-" ? nil : try AtomicFile(destination: $0, overwrite: force) }
             let converter = BundleJSONConverter(validator: try signatures.bundleValidator())
             var outcome: Outcome
+            let progress = ProgressPrinter(report)
             do {
-                let validation = try converter.convert(input, ndjson: ndjson) { bytes throws(FileError) in
+                let validation = try converter.convert(input, ndjson: ndjson, progress: progress.callback) { bytes throws(FileError) in
                     if let destination { try destination.write(bytes) } else { Self.writeStandardOutput(bytes) }
                 }
                 outcome = Outcome(.success(validation), file: input)
@@ -110,6 +111,7 @@ extension AccordCommand {
             } catch {
                 outcome = Outcome(file: input, kind: "bundle", failure: error.commandLineDescription)
             }
+            progress.finish()
             try finish(outcome)
         }
 

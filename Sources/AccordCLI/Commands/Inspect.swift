@@ -37,7 +37,7 @@ extension AccordCommand {
         }
 
         func run() async throws {
-            let progress = ProgressPrinter()
+            let progress = ProgressPrinter(report)
             var validator = try signatures.bundleValidator()
             validator.keepsIndex = true
             let result = Result { () throws(FileError) in try validator.validate(atPath: bundle, progress: progress.callback) }

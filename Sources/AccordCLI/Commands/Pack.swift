@@ -149,7 +149,7 @@ extension AccordCommand {
                 policy: policy, releasableTo: releasableTo.isEmpty ? nil : releasableTo, compressionLevel: level, overwrite: force)
             // Signed at the creation time, so that a signed bundle stays reproducible.
             options.signers = try sign.map { Signer(key: try loadSigningKey($0), organisation: signer ?? sender, signedAt: created) }
-            let progress = ProgressPrinter()
+            let progress = ProgressPrinter(report)
             var outcome = Outcome(file: output, kind: "bundle", bundleId: options.effectiveBundleId)
             var records = 0
             do {

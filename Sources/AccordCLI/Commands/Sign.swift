@@ -48,9 +48,11 @@ extension AccordCommand {
             Interrupts.noteLeftovers(beside: output ?? bundle)
             let signingKey = try loadSigningKey(key)
             let time = try timeFromOptionOrEnvironment(signedAt, option: "--signed-at")
+            let progress = ProgressPrinter(report)
             let result = Result { () throws(FileError) -> BundleValidation in
-                try BundleSigner().sign(bundle, key: signingKey, organisation: signer, signedAt: time, to: output ?? bundle)
+                try BundleSigner().sign(bundle, key: signingKey, organisation: signer, signedAt: time, to: output ?? bundle, progress: progress.callback)
             }
+            progress.finish()
             let status = printOutcomes([Outcome(result, file: bundle)], report) { outcome, valid in
                 valid ? "\(output ?? bundle): signed with \(signingKey.publicKey.fingerprint)" : "\(bundle): invalid, not signed\(countsSuffix(outcome))"
             }

@@ -36,7 +36,7 @@ extension AccordCommand {
 
         func run() async throws {
             Interrupts.noteLeftovers(beside: output)
-            let progress = ProgressPrinter()
+            let progress = ProgressPrinter(report)
             let unpacker = BundleUnpacker(validator: try signatures.bundleValidator())
             let result = Result { () throws(FileError) in
                 try unpacker.unpack(bundle, to: output, overwrite: force, refusingWarnings: report.strict, progress: progress.callback)

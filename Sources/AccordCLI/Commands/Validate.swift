@@ -37,7 +37,7 @@ extension AccordCommand {
         }
 
         func run() async throws {
-            let progress = ProgressPrinter()
+            let progress = ProgressPrinter(report)
             let records = RecordValidator()
             let bundles = try signatures.bundleValidator()
             let outcomes = await withTaskGroup(of: (Int, Outcome).self) { group in

@@ -16,4 +16,14 @@ struct ReportOptions: ParsableArguments {
 
     @Flag(help: "Under each message put in plain words, also show the schema validator's own (libxml2's).")
     var verbose = false
+
+    @Flag(name: [.customShort("q"), .long], help: "Show no progress, even on a terminal.")
+    var quiet = false
+
+    @Flag(help: "Show progress on standard error even when it is not a terminal.")
+    var progress = false
+
+    func validate() throws {
+        if quiet && progress { throw ValidationError("--quiet and --progress contradict each other; give one.") }
+    }
 }

@@ -33,6 +33,14 @@ enum Terminal {
         if standardErrorIsTerminal { writeError("\r\u{1B}[K") }
     }
 
+    /// The width of the terminal on standard error (`COLUMNS`, else the terminal's, else 80).
+    static var width: Int {
+        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 10 { return columns }
+        var size = winsize()
+        if ioctl(2, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 10 { return Int(size.ws_col) }
+        return 80
+    }
+
     /// Whether standard error is a terminal (progress is shown only then).
     static var standardErrorIsTerminal: Bool { isatty(2) == 1 }
 }
