@@ -14,6 +14,7 @@ extension AccordCommand {
                   accord inspect received/ID-MOD-20250730T000000Z.tar.gz
                   accord inspect --format json bundle.tar.gz | jq '.envelope.records[].id'
                   accord inspect bundle.tar.gz --trust partners/
+                  accord inspect --summary bundle.tar.gz
 
                 EXIT STATUS
                   0 valid bundle; 1 invalid bundle; 2 usage error or unreadable file
@@ -23,8 +24,68 @@ extension AccordCommand {
         @Argument(help: "The bundle (.tar.gz or unpacked folder).", completion: .file(extensions: ["gz"]))
         var bundle: String
 
+        @Flag(help: "Show counts, sizes, labels and signers only, without listing every record.")
+        var summary = false
+
         @OptionGroup var report: ReportOptions
         @OptionGroup var signatures: SignatureOptions
+
+        /// What `--summary` shows: the bundle at a glance, whatever its size.
+        struct Summary: Encodable {
+            var bundleId: String?
+            var sender: String?
+            var recipients: [String]
+            var label: ConfidentialityLabel?
+            var records: Int
+            /// Records by classification and by status, in the schema's order.
+            var classifications: [String: Int]
+            var statuses: [String: Int]
+            var attachments: Int
+            var files: Int
+            var payloadBytes: Int
+            var signers: [String]
+
+            init(_ validation: BundleValidation) {
+                let envelope = validation.envelope
+                bundleId = envelope?.bundleId
+                sender = envelope?.sender
+                recipients = envelope?.recipients.map(\.description) ?? []
+                label = envelope?.confidentiality
+                records = envelope?.records.count ?? 0
+                classifications = Dictionary(grouping: envelope?.records ?? [], by: \.classification.rawValue).mapValues(\.count)
+                statuses = Dictionary(grouping: envelope?.records ?? [], by: \.status.rawValue).mapValues(\.count)
+                attachments = envelope?.attachments.count ?? 0
+                files = validation.files.count
+                payloadBytes = validation.files.filter { $0.path.hasPrefix("data/") }.reduce(0) { $0 + $1.size }
+                signers = validation.signatures.map { signature in
+                    let trust = signature.verified ? "verified, trusted as '\(signature.trustedAs ?? "")'"
+                        : signature.trustedAs != nil ? "DOES NOT VERIFY" : "not verified: key not trusted"
+                    return "\(signature.organisation ?? "?") (\(trust))"
+                }
+            }
+
+            var text: String {
+                var lines = [
+                    "Bundle      \(bundleId ?? "?")",
+                    "Sender      \(sender ?? "?")",
+                    "Recipients  \(recipients.joined(separator: ", "))",
+                ]
+                if let label {
+                    lines.append("Label       \(label.classification.rawValue) (policy \(label.policy))"
+                        + (label.releasableTo.isEmpty ? "" : ", releasable to \(label.releasableTo.joined(separator: ", "))"))
+                }
+                let byClassification = ConfidentialityLabel.Classification.allCases.compactMap { c in classifications[c.rawValue].map { "\($0) \(c.rawValue)" } }
+                let byStatus = AgreementStatus.allCases.compactMap { s in statuses[s.rawValue].map { "\($0) \(s.rawValue)" } }
+                lines += [
+                    "Records     \(records)" + (byClassification.isEmpty ? "" : ": \(byClassification.joined(separator: ", "))"),
+                    "Statuses    \(byStatus.joined(separator: ", "))",
+                    "Attachments \(attachments)",
+                    "Files       \(files), \(payloadBytes) bytes of payload",
+                    "Signatures  \(signers.isEmpty ? "none" : signers.joined(separator: "; "))",
+                ]
+                return lines.map(printable).joined(separator: "\n")
+            }
+        }
 
         /// The `--format json` document.
         struct Inspection: Encodable {
@@ -47,6 +108,19 @@ extension AccordCommand {
             }
             let outcome = Outcome(result, file: bundle)
             let valid = outcome.isValid(strict: report.strict)
+            if summary {
+                let summary = Summary(validation)
+                switch report.format {
+                case .json:
+                    struct Document: Encodable { var file: String; var valid: Bool; var summary: Summary; var diagnostics: [JSONReport.JSONDiagnostic] }
+                    print(encodeJSON(Document(file: bundle, valid: valid, summary: summary, diagnostics: validation.diagnostics.map(JSONReport.JSONDiagnostic.init))))
+                case .text:
+                    print(summary.text)
+                    validation.diagnostics.forEach { Terminal.printError($0.formatted) }
+                    print("\(bundle): \(valid ? "valid" : "invalid")\(countsSuffix(outcome))")
+                }
+                throw (valid ? ExitStatus.valid : .invalid).exitCode
+            }
             switch report.format {
             case .json:
                 print(encodeJSON(Inspection(

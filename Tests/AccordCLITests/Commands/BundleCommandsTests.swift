@@ -108,6 +108,23 @@ struct BundleCommandsTests {
         #expect(!FileManager.default.fileExists(atPath: bundle.path))
     }
 
+    @Test("inspect --summary: counts, sizes, labels and signers, without a line per record, as text and JSON")
+    func inspectSummary() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try pack(["--created", "2025-07-30T00:00:00Z"]).status == 0)
+        let text = try accord(["inspect", "--summary", bundle.path])
+        #expect(text.status == 0)
+        for fact in ["Records     3: 2 unclassified, 1 restricted", "Recipients  FI-MOD (FIN)", "releasable to EST, FIN, LVA, LTU, SWE", "Attachments 1", "Signatures  none"] {
+            #expect(text.standardOutput.contains(fact), "\(text.standardOutput)")
+        }
+        #expect(!text.standardOutput.contains("ID-MOD-2025-BLR-001"), "no per-record listing")
+        let json = try accord(["inspect", "--summary", "--format", "json", bundle.path])
+        let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        let summary = document?["summary"] as? [String: Any]
+        #expect(summary?["records"] as? Int == 3)
+        #expect((summary?["classifications"] as? [String: Int]) == ["unclassified": 2, "restricted": 1])
+    }
+
     @Test("a damaged bundle: validate and unpack exit 1 and name the problem")
     func damagedBundle() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
