@@ -29,7 +29,7 @@ struct AccordCommand: AsyncParsableCommand {
                    nothing is left behind
             """,
         version: AccordVersion.current,
-        subcommands: [Validate.self, Pack.self, Inspect.self, Unpack.self, Convert.self, Keygen.self, Sign.self]
+        subcommands: [Validate.self, Pack.self, Inspect.self, Unpack.self, Convert.self, Keygen.self, Sign.self, New.self]
     )
 }
 

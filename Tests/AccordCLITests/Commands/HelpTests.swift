@@ -11,7 +11,7 @@ struct HelpTests {
 
     /// Each example command stays whole at 80 columns: a wrapped line would start at the
     /// margin, where nobody can copy it from.
-    @Test("examples are not broken at 80 columns", arguments: [[], ["validate"], ["pack"], ["inspect"], ["unpack"], ["convert"], ["keygen"], ["sign"]])
+    @Test("examples are not broken at 80 columns", arguments: [[], ["validate"], ["pack"], ["inspect"], ["unpack"], ["convert"], ["keygen"], ["sign"], ["new", "record"]])
     func examplesStayWhole(command: [String]) throws {
         let help = try Self.accord(command + ["--help"])
         #expect(help.status == 0)
