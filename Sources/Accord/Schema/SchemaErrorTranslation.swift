@@ -71,6 +71,9 @@ enum SchemaErrorTranslation {
         "quantity": Kind(what: "a whole number of at least 1", example: "12"),
         "@schemaVersion": Kind(what: "a version number major.minor", example: "1.0"),
         "@url": Kind(what: "a web address", example: "https://www.antaranews.com/"),
+        // The envelope's.
+        "bundleId": Kind(what: "a bundle id: letters, digits, '.', '_' and '-', starting with a letter or digit", example: "ID-MOD-20250730T000000Z"),
+        "sender@ref": organisation, "recipient@ref": organisation, "recipient@state": country,
         "@attachment": Kind(what: "a file name of letters, digits, '.', '_' or '-' (folders separated by '/')", example: "agreement-text.pdf"),
     ]
 
@@ -87,7 +90,7 @@ enum SchemaErrorTranslation {
         case datatypeInvalid, listInvalid, patternInvalid:
             guard let value else { return nil }
             if value.isEmpty { return "\(subject) is empty" + (kind.map { "; write \($0.what), such as \($0.example)" } ?? "") }
-            guard let kind else { return "\(subject) is '\(value)', which is not in the form this place of the record takes" }
+            guard let kind else { return "\(subject) is '\(value)', which is not in the form this place takes" }
             var sentence = "\(subject) is '\(value)', which is not \(kind.what); write it like \(kind.example)"
             // A country written by its name: say its code.
             if kind.what == country.what, let code = CountryCodes.names.first(where: { $0.value.lowercased() == value.lowercased() })?.key {
