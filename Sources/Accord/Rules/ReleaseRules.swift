@@ -3,7 +3,7 @@
 ///
 /// A label is the sender's promise to its partners, not access control: these rules make
 /// that promise mechanical, so that `pack` refuses to break it and `validate` reports a
-/// partner's tool that did. `docs/rules.md` (codes L001 to L004) and `docs/security.md`
+/// partner's tool that did. `docs/rules.md` (codes L001 to L005) and `docs/security.md`
 /// say what is checked and what is not.
 ///
 /// - A record whose label lists states it may be released to goes only to recipients of
@@ -14,6 +14,8 @@
 ///   (L001).
 /// - Every state named, in the bundle's label or a recipient, is an ISO 3166-1 alpha-3
 ///   code (L003; a record's own codes are checked by R006).
+/// - On receipt, a state the envelope gives a recipient must not contradict the receiver's
+///   partners file (L005, checked when one is given: ``BundleValidator/partners``).
 public enum ReleaseRules {
     /// What a bundle check knows of the bundle a record travels in.
     public struct Bundle: Sendable, Hashable {

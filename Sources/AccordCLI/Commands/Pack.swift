@@ -23,7 +23,7 @@ extension AccordCommand {
                 Release control: each recipient's state (from --recipient BY-MOD=BLR or the \
                 partners file) is checked against every record's label; a record that may not \
                 be released to a recipient's state is refused, and nothing is written \
-                (docs/rules.md, codes L001 to L004).
+                (docs/rules.md, codes L001 to L005).
 
                 Attachments named by a record's <document attachment="NAME"> are taken from \
                 attachments/NAME beside the record file, or NAME beside it.
