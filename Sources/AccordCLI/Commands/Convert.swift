@@ -36,7 +36,7 @@ extension AccordCommand {
             case xml
         }
 
-        @Argument(help: "A record (.xml or .json), a bundle (.tar.gz or bag folder), or - for a record on stdin.", completion: .file(extensions: ["xml", "json", "gz"]))
+        @Argument(help: "A record (.xml or .json), a bundle (.tar.gz or bag folder), or - for either on standard input.", completion: .file(extensions: ["xml", "json", "gz"]))
         var input: String
 
         @Option(help: "The form to produce: json or xml. Default: json for XML and bundles, xml for JSON.")
@@ -63,25 +63,33 @@ extension AccordCommand {
 
         func run() async throws {
             if let output, output != "-" { Interrupts.noteLeftovers(beside: output) }
-            let kind = input == "-" ? InputKind.record : InputKind.of(input)
+            var stdin: StandardInput?
+            if input == StandardInput.name {
+                do {
+                    stdin = try StandardInput(maxBytes: BundleLimits.default.maxTotalBytes)
+                } catch {
+                    Terminal.printError(error.commandLineDescription)
+                    throw ExitStatus.failure.exitCode
+                }
+            }
+            let kind = stdin?.kind ?? InputKind.of(input)
             if kind == .bundle {
                 if to == .xml { throw ValidationError("A bundle converts to JSON only (--to json).") }
-                try convertBundle()
+                try convertBundle(stdin)
             } else {
                 if ndjson { throw ValidationError("--ndjson applies to bundles only.") }
-                try convertRecord()
+                try convertRecord(stdin)
             }
         }
 
-        private func convertRecord() throws {
+        private func convertRecord(_ stdin: StandardInput?) throws {
             let validator = RecordValidator()
-            let name = input == "-" ? "<stdin>" : input
+            let name = input
             let result: Result<RecordValidation, FileError>
             var fromJSON = input.hasSuffix(".json")
-            if input == "-" {
-                let bytes = try Self.readStandardInput(limit: validator.limits.maxBytes)
-                fromJSON = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{")
-                result = .success(fromJSON ? validator.validateJSON(bytes, file: name) : validator.validate(bytes, file: name))
+            if let stdin {
+                fromJSON = stdin.isJSON
+                result = .success(stdin.validateRecord(with: validator))
             } else {
                 result = Result { () throws(FileError) in try validator.validateRecordFile(atPath: input) }
             }
@@ -97,13 +105,13 @@ extension AccordCommand {
             try finish(outcome)
         }
 
-        private func convertBundle() throws {
+        private func convertBundle(_ stdin: StandardInput?) throws {
             let destination = try output.flatMap { $0 == "-" ? nil : try AtomicFile(destination: $0, overwrite: force) }
             let converter = BundleJSONConverter(validator: try signatures.bundleValidator())
             var outcome: Outcome
             let progress = ProgressPrinter(report)
             do {
-                let validation = try converter.convert(input, ndjson: ndjson, progress: progress.callback) { bytes throws(FileError) in
+                let validation = try converter.convert(stdin?.path ?? input, ndjson: ndjson, progress: progress.callback) { bytes throws(FileError) in
                     if let destination { try destination.write(bytes) } else { Self.writeStandardOutput(bytes) }
                 }
                 outcome = Outcome(.success(validation), file: input)
@@ -112,7 +120,7 @@ extension AccordCommand {
                 outcome = Outcome(file: input, kind: "bundle", failure: error.commandLineDescription)
             }
             progress.finish()
-            try finish(outcome)
+            try finish(stdin?.named(outcome) ?? outcome)
         }
 
         /// Reports problems on stderr and exits with the documented status. Converted output
@@ -150,18 +158,5 @@ extension AccordCommand {
             Terminal.write(bytes, to: 1)
         }
 
-        static func readStandardInput(limit: Int) throws -> [UInt8] {
-            var bytes: [UInt8] = []
-            var chunk = [UInt8](repeating: 0, count: 64 << 10)
-            while true {
-                let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-                if count <= 0 { return bytes }
-                bytes += chunk[..<count]
-                if bytes.count > limit {
-                    Terminal.printError("<stdin>: the input is larger than the limit of \(limit) bytes")
-                    throw ExitStatus.invalid.exitCode
-                }
-            }
-        }
     }
 }

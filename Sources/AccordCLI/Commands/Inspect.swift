@@ -21,7 +21,7 @@ extension AccordCommand {
                 """
         )
 
-        @Argument(help: "The bundle (.tar.gz or unpacked folder).", completion: .file(extensions: ["gz"]))
+        @Argument(help: "The bundle (.tar.gz or unpacked folder), or - for one on standard input.", completion: .file(extensions: ["gz"]))
         var bundle: String
 
         @Flag(help: "Show counts, sizes, labels and signers only, without listing every record.")
@@ -101,10 +101,17 @@ extension AccordCommand {
             let progress = ProgressPrinter(report)
             var validator = try signatures.bundleValidator()
             validator.keepsIndex = true
-            let result = Result { () throws(FileError) in try validator.validate(atPath: bundle, progress: progress.callback) }
+            var stdin: StandardInput?
+            let result = Result { () throws(FileError) in
+                if bundle == StandardInput.name { stdin = try StandardInput(maxBytes: validator.limits.maxTotalBytes) }
+                var validation = try validator.validate(atPath: stdin?.path ?? bundle, progress: progress.callback)
+                if let stdin { validation.diagnostics = stdin.named(Outcome(file: bundle, kind: "bundle", diagnostics: validation.diagnostics)).diagnostics }
+                return validation
+            }
             progress.finish()
             guard case .success(let validation) = result else {
-                throw printOutcomes([Outcome(result, file: bundle)], report) { _, _ in "" }.exitCode
+                let outcome = Outcome(result, file: bundle)
+                throw printOutcomes([stdin?.named(outcome) ?? outcome], report) { _, _ in "" }.exitCode
             }
             let outcome = Outcome(result, file: bundle)
             let valid = outcome.isValid(strict: report.strict)

@@ -22,7 +22,7 @@ extension AccordCommand {
                 """
         )
 
-        @Argument(help: "The bundle (.tar.gz) to unpack.", completion: .file(extensions: ["gz"]))
+        @Argument(help: "The bundle (.tar.gz) to unpack, or - for one on standard input.", completion: .file(extensions: ["gz"]))
         var bundle: String
 
         @Option(name: .shortAndLong, help: "The folder to create; the bag's contents go directly in it.", completion: .directory)
@@ -38,11 +38,14 @@ extension AccordCommand {
             Interrupts.noteLeftovers(beside: output)
             let progress = ProgressPrinter(report)
             let unpacker = BundleUnpacker(validator: try signatures.bundleValidator())
+            var stdin: StandardInput?
             let result = Result { () throws(FileError) in
-                try unpacker.unpack(bundle, to: output, overwrite: force, refusingWarnings: report.strict, progress: progress.callback)
+                if bundle == StandardInput.name { stdin = try StandardInput(maxBytes: unpacker.validator.limits.maxTotalBytes) }
+                return try unpacker.unpack(stdin?.path ?? bundle, to: output, overwrite: force, refusingWarnings: report.strict, progress: progress.callback)
             }
             progress.finish()
-            let status = printOutcomes([Outcome(result, file: bundle)], report) { outcome, valid in
+            let outcome = Outcome(result, file: bundle)
+            let status = printOutcomes([stdin?.named(outcome) ?? outcome], report) { outcome, valid in
                 valid ? "\(bundle): unpacked into \(output)\(countsSuffix(outcome))" : "\(bundle): invalid, nothing unpacked\(countsSuffix(outcome))"
             }
             throw status.exitCode

@@ -26,7 +26,7 @@ extension AccordCommand {
                 """
         )
 
-        @Argument(help: "Records (.xml, or .json in the JSON form), bundles (.tar.gz) or unpacked bundle folders.", completion: .file(extensions: ["xml", "json", "gz"]))
+        @Argument(help: "Records (.xml, or .json in the JSON form), bundles (.tar.gz) or unpacked bundle folders; - for standard input.", completion: .file(extensions: ["xml", "json", "gz"]))
         var inputs: [String]
 
         @OptionGroup var report: ReportOptions
@@ -34,15 +34,31 @@ extension AccordCommand {
 
         func validate() throws {
             if inputs.isEmpty { throw ValidationError("Name at least one record or bundle to validate.") }
+            if inputs.filter({ $0 == StandardInput.name }).count > 1 { throw ValidationError("- (standard input) can be named once.") }
         }
 
         func run() async throws {
             let progress = ProgressPrinter(report)
             let records = RecordValidator()
             let bundles = try signatures.bundleValidator()
+            let stdin = inputs.contains(StandardInput.name) ? Result { () throws(FileError) in try StandardInput(maxBytes: bundles.limits.maxTotalBytes) } : nil
             let outcomes = await withTaskGroup(of: (Int, Outcome).self) { group in
                 for (index, input) in inputs.enumerated() {
                     group.addTask {
+                        if input == StandardInput.name, let stdin {
+                            switch stdin {
+                            case .failure(let error): return (index, Outcome(file: input, kind: "record", failure: error.commandLineDescription))
+                            case .success(let spooled):
+                                switch spooled.kind {
+                                case .record:
+                                    return (index, Outcome(.success(spooled.validateRecord(with: records)), file: input))
+                                case .bundle:
+                                    return (index, spooled.named(Outcome(Result { () throws(FileError) in
+                                        try bundles.validate(atPath: spooled.path, progress: progress.callback)
+                                    }, file: input)))
+                                }
+                            }
+                        }
                         switch InputKind.of(input) {
                         case .record:
                             return (index, Outcome(Result { () throws(FileError) in try records.validateRecordFile(atPath: input) }, file: input))
