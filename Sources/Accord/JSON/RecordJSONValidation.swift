@@ -47,6 +47,7 @@ extension RecordValidator {
             return moved
         }
         result.record = checked.record
+        result.checksRemain = checked.checksRemain
         return result
     }
 

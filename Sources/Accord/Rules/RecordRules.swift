@@ -3,8 +3,32 @@ extension RecordRule {
     public static let all: [RecordRule] = [
         supportedSchemaVersion, recordIdPrefix, datesInOrder, distinctParties, partyReferences,
         countryCodes, currencyCodes, uniquePartyReferences, oneNarrativePerLanguage,
-        categoryMatchesParties, statusHasEvent, uniqueQuantityKinds, languageTags,
+        categoryMatchesParties, statusHasEvent, uniqueQuantityKinds, languageTags, placeholdersFilled,
     ]
+
+    /// The text `accord new record` puts where a value is to be written.
+    public static let placeholder = "FILL-IN"
+
+    /// R014: no value or text still holds the skeleton's placeholder (``placeholder``), which
+    /// some fields would otherwise accept (an organisation id, a party's ref, any narrative).
+    public static let placeholdersFilled = RecordRule(.placeholderLeft) { record in
+        var findings: [Finding] = []
+        // Each top-level part of the record, searched for the placeholder in any text it holds.
+        // Swift names that differ from the element's; the root's own attributes are the root's.
+        let elements = ["id": "recordId", "reportingOrganisation": "reportingOrg", "schemaVersion": "", "language": ""]
+        for child in Mirror(reflecting: record).children {
+            guard let label = child.label, holdsPlaceholder(child.value) else { continue }
+            let element = elements[label] ?? label
+            let path = element.isEmpty ? root : "\(root)/\(element)"
+            findings.append(Finding(path: path, message: "<\(element.isEmpty ? "partnershipRecord" : element)> still holds \(placeholder): write the value it stands for"))
+        }
+        return findings
+    }
+
+    private static func holdsPlaceholder(_ value: Any) -> Bool {
+        if let text = value as? String { return text.contains(placeholder) }
+        return Mirror(reflecting: value).children.contains { holdsPlaceholder($0.value) }
+    }
 
     private static let root = "/partnershipRecord"
 
@@ -107,8 +131,8 @@ extension RecordRule {
         for (index, event) in record.events.enumerated() {
             check(event.place?.country, "\(root)/events/event[\(index + 1)]/place")
         }
-        for code in record.confidentiality.releasableTo {
-            check(code, "\(root)/confidentiality")
+        for (index, code) in record.confidentiality.releasableTo.enumerated() {
+            check(code, "\(root)/confidentiality/releasableTo[\(index + 1)]")
         }
         return findings
     }

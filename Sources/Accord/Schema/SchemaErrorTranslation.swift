@@ -156,7 +156,7 @@ enum SchemaErrorTranslation {
             return "<\(element)> is not an element of a record; did you mean <\(near)>?"
         }
         if expected.count == 1 {
-            return "<\(expected[0])> is missing: \(parent) needs it before <\(element)>"
+            return "\(parent) needs <\(expected[0])> here, before <\(element)>: add it if it is missing, or move it here if it comes later"
         }
         return "<\(element)> cannot come here in \(parent); what comes next must be \(names(expected, joiner: "or")) (the last is required)"
     }

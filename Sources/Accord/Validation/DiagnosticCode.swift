@@ -36,6 +36,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case statusWithoutEvent = "R011"
     case duplicateQuantityKind = "R012"
     case malformedLanguageTag = "R013"
+    case placeholderLeft = "R014"
 
     // MARK: Bundles
     case unsafeArchiveEntry = "B001"
@@ -107,6 +108,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .categoryPartyCountMismatch: return "A bilateral agreement has two parties; a multilateral one has more."
         case .statusWithoutEvent: return "The status implies an event (signature, ratification, ...) that the record does not list."
         case .duplicateQuantityKind: return "An equipment item gives the same kind of quantity twice."
+        case .placeholderLeft: return "A value or text still holds FILL-IN, the placeholder of a skeleton record."
         case .malformedLanguageTag: return "Language tags must be BCP 47 tags such as 'en', 'id', 'ru' or 'be'."
         case .envelopeSchemaViolation: return "The bundle envelope does not conform to the bundle-envelope schema."
         case .unsafeArchiveEntry: return "An archive entry is unsafe or of a kind bundles never contain (link, device, escaping path, duplicate name)."

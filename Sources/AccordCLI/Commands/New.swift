@@ -32,6 +32,10 @@ extension AccordCommand {
             @Option(name: .shortAndLong, help: "The file to write (not replaced if it exists).", completion: .file(extensions: ["xml"]))
             var output: String
 
+            func validate() throws {
+                if output == "-" { throw ValidationError("-o names the file to write; - (standard output) is not one here.") }
+            }
+
             func run() async throws {
                 Interrupts.noteLeftovers(beside: output)
                 do throws(FileError) {
@@ -48,8 +52,8 @@ extension AccordCommand {
             /// The skeleton: the elements every record needs, in schema order.
             static let skeleton = """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <!-- A partnership record (schemas/partnership-record-v1.xsd). Replace every FILL-IN;
-                     accord validate says what each one should hold. -->
+                <!-- A partnership record (schemas/partnership-record-v1.xsd). Replace every placeholder
+                     (in capitals, below); accord validate says what each one should hold. -->
                 <partnershipRecord xmlns="urn:accord:partnership-record:1" schemaVersion="1.0" xml:lang="en">
                   <!-- Your organisation's id, a hyphen, then your own reference: ID-MOD-2025-BLR-002 -->
                   <recordId>FILL-IN</recordId>

@@ -17,6 +17,7 @@ final class ProgressPrinter: @unchecked Sendable {
     private var phase = ""
     private var phaseStart = 0
     private var drawn = false
+    private var drewEnd = false
 
     /// A printer for `options`: `--quiet` silences it, `--progress` forces it, and
     /// otherwise it shows only on a terminal.
@@ -35,9 +36,12 @@ final class ProgressPrinter: @unchecked Sendable {
             if report.phase != phase {
                 phase = report.phase
                 phaseStart = now
+                drewEnd = false
             }
-            let last = report.total.map { report.done >= $0 } ?? false
-            guard now - lastDraw >= 200 || last else { return }
+            // The end of a phase is drawn once, at once; everything else at most five times a second.
+            let end = report.total.map { report.done >= $0 } ?? false
+            guard now - lastDraw >= 200 || (end && !drewEnd) else { return }
+            if end { drewEnd = true }
             lastDraw = now
             let line = Self.line(report, elapsed: Double(now - phaseStart) / 1000)
             Terminal.writeError("\r\u{1B}[K" + String(line.prefix(Terminal.width - 1)))

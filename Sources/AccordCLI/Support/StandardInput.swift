@@ -48,6 +48,8 @@ final class StandardInput: Sendable {
                 written += done
             }
         }
+        // Where /dev/fd/N is a dup (Darwin), the offset is shared: readers start at the top.
+        lseek(opened, 0, SEEK_SET)
     }
 
     deinit {
@@ -58,7 +60,10 @@ final class StandardInput: Sendable {
     var kind: InputKind { InputKind.of(path) }
 
     /// The number of bytes read.
-    var size: Int { Int(lseek(descriptor, 0, SEEK_END)) }
+    var size: Int {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+    }
 
     /// The first `count` bytes (all of them when there are fewer).
     func bytes(upTo count: Int = .max) -> [UInt8] {

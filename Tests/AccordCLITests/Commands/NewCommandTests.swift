@@ -28,7 +28,18 @@ struct NewCommandTests {
             "BLR", "BLR", "Ministry of Defence of the Republic of Belarus",
             "ID-MOD", "unclassified",
         ]
-        var text = try String(contentsOf: draft, encoding: .utf8)
+        let skeleton = try String(contentsOf: draft, encoding: .utf8)
+        // Every FILL-IN the schema accepts as it is must still be caught: one left in a name.
+        var partial = skeleton
+        for (index, answer) in answers.enumerated() {
+            guard let range = partial.range(of: #"(?<=[>"])FILL-IN[^<"]*"#, options: .regularExpression) else { break }
+            partial.replaceSubrange(range, with: index == 3 ? "Ministry of FILL-IN" : answer)
+        }
+        try partial.write(to: draft, atomically: true, encoding: .utf8)
+        let half = try Self.accord(["validate", draft.path])
+        #expect(half.status == 1 && half.standardError.contains("error[R014]: <reportingOrg> still holds FILL-IN"), "\(half.standardError)")
+
+        var text = skeleton
         for answer in answers {
             // A placeholder inside a narrative carries a hint after it: the whole text goes.
             guard let range = text.range(of: #"(?<=[>"])FILL-IN[^<"]*"#, options: .regularExpression) else { Issue.record("fewer FILL-INs than answers"); return }

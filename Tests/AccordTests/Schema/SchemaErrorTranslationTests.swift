@@ -25,7 +25,7 @@ struct SchemaErrorTranslationTests {
         (1840, "status", "partnershipRecord", "Element 'status': [facet 'enumeration'] The value 'anounced' is not an element of the set {'announced', 'under-negotiation', 'signed'}.",
          "<status> is 'anounced', which is not one of the values it can take: announced, under-negotiation, signed; did you mean 'announced'?"),
         (1871, "description", "partnershipRecord", "Element 'description': This element is not expected. Expected is ( title ).",
-         "<title> is missing: <partnershipRecord> needs it before <description>"),
+         "<partnershipRecord> needs <title> here, before <description>: add it if it is missing, or move it here if it comes later"),
         (1871, "statsu", "partnershipRecord", "Element 'statsu': This element is not expected. Expected is ( status ).",
          "<statsu> is not an element of a record; did you mean <status>?"),
         (1871, "partnershipRecord", nil, "Element 'partnershipRecord': Missing child element(s). Expected is one of ( relatedRecords, confidentiality ).",
