@@ -19,8 +19,7 @@ final class FolderEntrySource: BundleEntrySource {
     /// The bag folder, opened once: every name below it is opened relative to it, one
     /// component at a time, never following a link.
     private let root: DirectoryHandle
-    /// The folder the last file was read from, kept open.
-    private var openFolder: (relative: String, handle: DirectoryHandle)?
+    private var lastFolder = LastOpenedFolder()
     private let topName: String
     /// A file, a folder, or something an archive could not hold, with its tar type flag.
     private enum Item {
@@ -95,17 +94,8 @@ final class FolderEntrySource: BundleEntrySource {
         case .directory:
             return TarEntry(path: entryPath, kind: .directory, size: 0, mode: 0o755, modificationTime: 0)
         case .file(let size):
-            let parent = parentFolder(of: relative)
             do {
-                let folder: DirectoryHandle
-                if parent == "." {
-                    folder = root
-                } else if let openFolder, openFolder.relative == parent {
-                    folder = openFolder.handle
-                } else {
-                    folder = try root.openFolder(path: parent)
-                    openFolder = (parent, folder)
-                }
+                let folder = try lastFolder.folder(parentFolder(of: relative), below: root)
                 descriptor = try folder.openFileForReading(lastComponent(of: relative))
             } catch {
                 if case .cannotOpen(let code) = error.reason { throw ArchiveError.readFailed(errno: code) }

@@ -9,8 +9,7 @@ final class BundleExtractor {
     let root: DirectoryHandle
     private var descriptor: Int32 = -1
     private var currentPath = ""
-    /// The last folder files were written in, kept open: records all go in one.
-    private var openFolder: (relative: String, handle: DirectoryHandle)?
+    private var lastFolder = LastOpenedFolder()
 
     init(root: DirectoryHandle) {
         self.root = root
@@ -23,7 +22,7 @@ final class BundleExtractor {
     /// Empties the staging folder, for a second reading of the bundle.
     func restart() throws(FileError) {
         if descriptor >= 0 { close(descriptor); descriptor = -1 }
-        openFolder = nil
+        lastFolder.forget()
         root.removeContents()
     }
 
@@ -32,8 +31,7 @@ final class BundleExtractor {
     }
 
     func beginFile(_ relative: String) throws(FileError) {
-        let parent = parentFolder(of: relative)
-        let handle = try folder(parent == "." ? "" : parent)
+        let handle = try folder(parentFolder(of: relative))
         currentPath = root.child(relative)
         descriptor = try handle.createFile(lastComponent(of: relative), mode: 0o644)
     }
@@ -54,9 +52,6 @@ final class BundleExtractor {
 
     /// The folder at `relative` below the root, made where missing.
     private func folder(_ relative: String) throws(FileError) -> DirectoryHandle {
-        if let openFolder, openFolder.relative == relative { return openFolder.handle }
-        let handle = try root.openFolder(path: relative, creating: 0o755)
-        openFolder = (relative, handle)
-        return handle
+        try lastFolder.folder(relative, below: root, creating: 0o755)
     }
 }

@@ -8,8 +8,8 @@ internal import CPlatform
 ///   made with `mkdirat`, which fails if the name exists: nobody can plant it in advance.
 /// - It is `0700` and worked in only through its descriptor, so renaming it or swapping
 ///   a name for a link changes nothing about where files go or what is removed.
-/// - It holds a marker, `owner`, saying which process made it (pid, the process's start
-///   time, the boot and the host). A later command writing in the same folder removes the
+/// - It holds a marker, `owner`, saying which process made it (``ProcessMarker``: pid,
+///   start time, boot, host, machine, pid namespace) and naming the folder itself. A later command writing in the same folder removes the
 ///   work folders of processes that are dead (``WorkInProgress/sweep(_:)``), judged by
 ///   that marker, never by the name alone, never a live process's, never another user's.
 /// - While the process runs, every work folder is registered, so that a signal handler
@@ -81,7 +81,6 @@ final class WorkFolder {
     deinit {
         remove()
     }
-
 
     /// Moves `inner` (a file or folder in the work folder) to `destination` in the parent
     /// folder. With `existing` nil, nothing at the destination is ever replaced, even
