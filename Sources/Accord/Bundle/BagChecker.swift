@@ -378,6 +378,7 @@ final class BagChecker {
     /// Held: the envelope's index against the records and attachments carried.
     private func crossCheck(_ envelope: BundleEnvelope, records: [String: BundleRecord]) {
         let indexed = Dictionary(envelope.records.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let bundle = release(envelope)
         var seenIds: [String: String] = [:]
         for entry in envelope.records {
             if let problem = Self.misplaced(entry) { report(.envelopeIndexMismatch, problem, entry: BagLayout.envelope) }
@@ -390,7 +391,7 @@ final class BagChecker {
                 continue
             }
             guard let record = records[entry.path] else { continue }
-            add(Self.crossCheck(record, against: entry, in: release(envelope), bundleFile: bundleFile) {
+            add(Self.crossCheck(record, against: entry, in: bundle, bundleFile: bundleFile) {
                 payload[$0] != nil
             })
         }

@@ -25,6 +25,8 @@ final class PayloadMerge {
     private(set) var hasBegun = false
     /// The envelope, without its index, when it is valid.
     private(set) var envelope: BundleEnvelope?
+    /// What release control judges each record against, made once from the envelope.
+    private var release: ReleaseRules.Bundle?
 
     private var manifest: ManifestReader?
     private var lastManifestPath: String?
@@ -152,6 +154,7 @@ final class PayloadMerge {
         if envelope != nil && !(inOrder && spooled) { throw .notInBundleOrder(entry: BagLayout.envelope) }
         checker.add(problems)
         self.envelope = envelope
+        release = envelope.map(checker.release)
 
         var manifestBytes = SpoolReader(manifestSpool)
         manifest = ManifestReader { [unowned self] in
@@ -188,8 +191,7 @@ final class PayloadMerge {
             return
         }
         var crossCheck: (@Sendable (BundleRecord) -> [Diagnostic])?
-        if let entry, let envelope {
-            let bundle = checker.release(envelope)
+        if let entry, let bundle = release {
             crossCheck = { [carried, bundleFile = checker.bundleFile] record in
                 BagChecker.crossCheck(record, against: entry, in: bundle, bundleFile: bundleFile, carries: carried.contains)
             }

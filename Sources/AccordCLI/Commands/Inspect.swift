@@ -57,11 +57,7 @@ extension AccordCommand {
                 attachments = envelope?.attachments.count ?? 0
                 files = validation.files.count
                 payloadBytes = validation.files.filter { $0.path.hasPrefix("data/") }.reduce(0) { $0 + $1.size }
-                signers = validation.signatures.map { signature in
-                    let trust = signature.verified ? "verified, trusted as '\(signature.trustedAs ?? "")'"
-                        : signature.trustedAs != nil ? "DOES NOT VERIFY" : "not verified: key not trusted"
-                    return "\(signature.organisation ?? "?") (\(trust))"
-                }
+                signers = validation.signatures.map { "\($0.organisation ?? "?") (\(Inspect.trust(of: $0)))" }
             }
 
             var text: String {
@@ -141,6 +137,12 @@ extension AccordCommand {
             throw (valid ? ExitStatus.valid : .invalid).exitCode
         }
 
+        /// What is known of a signature's key: verified and trusted, failing, or not trusted.
+        static func trust(of signature: SignatureCheck) -> String {
+            signature.verified ? "verified, trusted as '\(signature.trustedAs ?? "")'"
+                : signature.trustedAs != nil ? "DOES NOT VERIFY" : "not verified: key not trusted"
+        }
+
         static func describe(_ validation: BundleValidation) -> String {
             var lines: [String] = []
             if let envelope = validation.envelope {
@@ -176,9 +178,7 @@ extension AccordCommand {
             lines.append("")
             lines.append("Signatures (\(validation.signatures.count))")
             for signature in validation.signatures {
-                let trust = signature.verified ? "verified, trusted as '\(signature.trustedAs ?? "")'"
-                    : signature.trustedAs != nil ? "DOES NOT VERIFY" : "not verified: key not trusted"
-                lines.append("  \(signature.organisation ?? "?")  signed \(signature.signedAt ?? "?")  \(trust)")
+                lines.append("  \(signature.organisation ?? "?")  signed \(signature.signedAt ?? "?")  \(trust(of: signature))")
                 lines.append("      key \(signature.keyFingerprint ?? "?")")
             }
             let total = validation.files.reduce(0) { $0 + $1.size }
