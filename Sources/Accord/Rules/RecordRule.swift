@@ -21,10 +21,17 @@ public struct RecordRule: Sendable {
     public let code: DiagnosticCode
     /// Runs the check.
     public let check: @Sendable (PartnershipRecord) -> [Finding]
+    /// A cheap look at the document's bytes that says whether the check can find anything
+    /// at all; nil to run it always. For a rule whose check is costly and rarely finds.
+    public let screen: (@Sendable (_ document: [UInt8]) -> Bool)?
 
     /// Creates a rule.
-    public init(_ code: DiagnosticCode, check: @escaping @Sendable (PartnershipRecord) -> [Finding]) {
+    public init(
+        _ code: DiagnosticCode, screen: (@Sendable (_ document: [UInt8]) -> Bool)? = nil,
+        check: @escaping @Sendable (PartnershipRecord) -> [Finding]
+    ) {
         self.code = code
+        self.screen = screen
         self.check = check
     }
 }

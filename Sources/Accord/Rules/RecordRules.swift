@@ -11,7 +11,9 @@ extension RecordRule {
 
     /// R014: no value or text still holds the skeleton's placeholder (``placeholder``), which
     /// some fields would otherwise accept (an organisation id, a party's ref, any narrative).
-    public static let placeholdersFilled = RecordRule(.placeholderLeft) { record in
+    /// Walking the whole model is costly, so the rule runs only on a document whose bytes
+    /// hold the placeholder at all.
+    public static let placeholdersFilled = RecordRule(.placeholderLeft, screen: { $0.contains(bytes: Array(placeholder.utf8)) }) { record in
         var findings: [Finding] = []
         // Each top-level part of the record, searched for the placeholder in any text it holds.
         // Swift names that differ from the element's; the root's own attributes are the root's.

@@ -89,7 +89,7 @@ public struct RecordValidator: Sendable {
         if schemaValid { result.record = record }
         // Where the schema found a problem, a rule's finding on the same element is the same mistake.
         let flagged = Set(schemaProblems.compactMap(\.location.path))
-        let findings = rules.flatMap { rule in rule.check(record).map { (rule.code, $0) } }
+        let findings = rules.filter { $0.screen?(bytes) ?? true }.flatMap { rule in rule.check(record).map { (rule.code, $0) } }
             .filter { !flagged.contains($0.1.path) }
         guard !findings.isEmpty else { return result }
         let lines = ElementPaths.lines(of: tree)

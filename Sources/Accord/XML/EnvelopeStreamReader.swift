@@ -121,20 +121,10 @@ enum EnvelopeStreamReader {
         for chunk in chunks {
             if chunk.contains(0) { return .nul }
             let window = carried + chunk
-            if needles.contains(where: { contains(window, $0) }) { found = true }
+            if needles.contains(where: { window.contains(bytes: $0) }) { found = true }
             carried = Array(window.suffix(8))
         }
         return found ? .declaration : nil
-    }
-
-    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard bytes.count >= needle.count else { return false }
-        var index = 0
-        while let start = bytes[index...].firstIndex(of: needle[0]), start + needle.count <= bytes.count {
-            if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
-            index = start + 1
-        }
-        return false
     }
 
     /// A spool file read from its start, by the scan and then by libxml2, remembering
