@@ -98,6 +98,10 @@ enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A writer was used out of order (after `finish()`, or from inside an entry's
     /// contents); `detail` says how.
     case misuse(detail: String)
+    /// The work was cancelled (an async caller's task was): not a fault of the archive.
+    case cancelled
+    /// The host's ``ByteReader`` threw: not a fault of the archive.
+    case readerFailed(message: String)
 
     /// An account a clerk can read, such as
     /// `entry '../etc/passwd': the path leaves the bundle folder ('..')`.
@@ -168,6 +172,10 @@ enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
             return "entry '\(entry)': \(written) bytes were written but \(declared) were declared"
         case .misuse(let detail):
             return "archive writer misuse: \(detail)"
+        case .cancelled:
+            return "cancelled"
+        case .readerFailed(let message):
+            return "the stream could not be read: \(message)"
         }
     }
 

@@ -32,6 +32,23 @@ public struct BundleUnpacker: Sendable {
         _ bundle: String, to destination: String, overwrite: Bool = false, refusingWarnings: Bool = false,
         progress: (@Sendable (ProgressReport) -> Void)? = nil
     ) throws(FileError) -> BundleValidation {
+        try unpack(.file(bundle), to: destination, overwrite: overwrite, refusingWarnings: refusingWarnings, progress: progress)
+    }
+
+    /// Unpacks the bundle `source` gives (a file, bytes or a stream) into `destination`,
+    /// as ``unpack(_:to:overwrite:refusingWarnings:progress:)-(String,_,_,_,_)`` does.
+    public func unpack(
+        _ source: BundleSource, to destination: String, overwrite: Bool = false, refusingWarnings: Bool = false,
+        progress: (@Sendable (ProgressReport) -> Void)? = nil
+    ) throws(FileError) -> BundleValidation {
+        try unpack(validator.input(source, hashes: false), to: destination, overwrite: overwrite, refusingWarnings: refusingWarnings, progress: progress)
+    }
+
+    /// Unpacks `input`; what every public form ends in.
+    func unpack(
+        _ input: BundleInput, to destination: String, overwrite: Bool, refusingWarnings: Bool,
+        progress: (@Sendable (ProgressReport) -> Void)?
+    ) throws(FileError) -> BundleValidation {
         var destination = destination
         while destination.count > 1 && destination.hasSuffix("/") { destination.removeLast() }
         switch DirectoryListing.kind(of: destination) {
@@ -48,9 +65,7 @@ public struct BundleUnpacker: Sendable {
         // Messages name the destination, not the work folder's internal name.
         staging.path = destination
         guard let stagingIdentity = staging.identity else { throw FileError(path: staging.path, reason: .cannotWrite(errno: EIO)) }
-        let result = try validator.check(
-            BundleInput(path: bundle, limits: validator.limits.archive, hashes: false),
-            extractor: BundleExtractor(root: staging), progress: progress)
+        let result = try validator.check(input, extractor: BundleExtractor(root: staging), progress: progress)
         guard result.isValid, !(refusingWarnings && !result.diagnostics.isEmpty) else { return result }
         // The staging folder was private while it filled; the result is an ordinary folder,
         // with the permissions the user's umask gives new folders. Its files are flushed

@@ -41,27 +41,40 @@ public struct BundleValidator: Sendable {
     /// Checks the bundle at `path` (a `.tar.gz` file or a bag folder). Problems in the
     /// bundle are diagnostics; a file that cannot be opened at all is thrown.
     public func validate(atPath path: String, progress: (@Sendable (ProgressReport) -> Void)? = nil) throws(FileError) -> BundleValidation {
-        try check(BundleInput(path: path, limits: limits.archive, hashes: false), extractor: nil, progress: progress)
+        try validate(.file(path), progress: progress)
     }
 
-    /// Runs two passes over the bundle at `path`: `first` (which validates) and, when it
-    /// returns a value, `second` (which converts or copies what the first found valid).
+    /// Checks the bundle `source` gives: a file, bytes, or a stream, with the same findings
+    /// for the same bytes. Problems in the bundle are diagnostics; a source that cannot be
+    /// read at all (a file that cannot be opened, a ``ByteReader`` that throws) is thrown.
+    public func validate(_ source: BundleSource, progress: (@Sendable (ProgressReport) -> Void)? = nil) throws(FileError) -> BundleValidation {
+        try check(input(source, hashes: false), extractor: nil, progress: progress)
+    }
+
+    /// Opens `source` for reading with this validator's limits and scratch folder.
+    func input(_ source: BundleSource, hashes: Bool, cancellation: CancellationFlag? = nil) throws(FileError) -> BundleInput {
+        try BundleInput(
+            source, limits: limits.archive, hashes: hashes, scratchFolder: scratchFolder ?? SpoolFile.temporaryFolder, cancellation: cancellation)
+    }
+
+    /// Runs two passes over `input`: `first` (which validates) and, when it returns a
+    /// value, `second` (which converts or copies what the first found valid).
     ///
-    /// An archive is opened once and both passes read the same open file, hashing every
-    /// byte; if the bytes of the second pass differ from those of the first (the file was
-    /// modified in place between them), the second pass's work is refused with
-    /// ``FileError/Reason/changedWhileReading``, so that nothing unchecked is passed on.
+    /// Both passes read the same bytes: an archive file's passes read the same open file,
+    /// hashing every byte; if the bytes of the second pass differ from those of the first
+    /// (the file was modified in place between them), the second pass's work is refused
+    /// with ``FileError/Reason/changedWhileReading``, so that nothing unchecked is passed
+    /// on. Bytes in memory and a recorded stream cannot change.
     func withTwoPasses<First, Second>(
-        _ path: String,
+        _ input: BundleInput,
         first: (BundleInput) throws(FileError) -> First?,
         second: (BundleEntrySource, First) throws(FileError) -> Second
     ) throws(FileError) -> (First?, Second?) {
-        let input = try BundleInput(path: path, limits: limits.archive, hashes: true)
         guard let found = try first(input) else { return (nil, nil) }
         let firstDigest = input.lastPassDigest()
         // Read the way the first pass read to the end: a change of order is a change.
         let done = try second(try input.entries(inBundleOrder: input.lastPassInBundleOrder), found)
-        guard input.lastPassDigest() == firstDigest else { throw FileError(path: path, reason: .changedWhileReading) }
+        guard input.lastPassDigest() == firstDigest else { throw FileError(path: input.path, reason: .changedWhileReading) }
         return (found, done)
     }
 
@@ -72,7 +85,9 @@ public struct BundleValidator: Sendable {
         _ input: BundleInput, extractor: BundleExtractor?, progress: (@Sendable (ProgressReport) -> Void)?
     ) throws(FileError) -> BundleValidation {
         if !keepsIndex, let checker = try? makeChecker(input.path, inBundleOrder: true),
-           let result = try check(input, checker: checker, inBundleOrder: true, phase: "checking", extractor: extractor, progress: progress) {
+           let result = try check(
+               input, checker: checker, inBundleOrder: true, phase: "checking", extractor: extractor, progress: progress,
+               isOnlyReading: !input.canReread) {
             return result
         }
         try extractor?.restart()
@@ -92,9 +107,11 @@ public struct BundleValidator: Sendable {
     }
 
     /// One reading of `input`; nil when the bag is not in bundle order after all.
+    /// With `isOnlyReading` (a stream read once), a fault is reported rather than read
+    /// again the held way, and a bag out of bundle order is refused (`B027`).
     private func check(
         _ input: BundleInput, checker: BagChecker, inBundleOrder: Bool, phase: String, extractor: BundleExtractor?,
-        progress: (@Sendable (ProgressReport) -> Void)?
+        progress: (@Sendable (ProgressReport) -> Void)?, isOnlyReading: Bool = false
     ) throws(FileError) -> BundleValidation? {
         let file = input.path
         let source = try input.entries(inBundleOrder: inBundleOrder)
@@ -116,6 +133,7 @@ public struct BundleValidator: Sendable {
                 var spooled = true
                 try extractor?.beginFile(relative)
                 while true {
+                    try input.checkCancellation()
                     let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try source.read(into: raw) }
                     if count == 0 { break }
                     // Scratch files stay within what the held way would hold; past it, the held
@@ -160,7 +178,10 @@ public struct BundleValidator: Sendable {
             return BundleValidation(
                 file: file, envelope: envelope, records: records, files: files, signatures: checker.signatureChecks,
                 diagnostics: checker.diagnostics)
-        } catch is ArchiveError where inBundleOrder {
+        } catch let error as ArchiveError where error.endsTheWork {
+            _ = checker.abandon()
+            throw FileError(path: file, reason: error.workEnded)
+        } catch is ArchiveError where inBundleOrder && !isOnlyReading {
             // Out of order; or a fault, which the held way reports with exactly its findings
             // (the fault and the records read before it, none of the merge's).
             _ = checker.abandon()
@@ -170,7 +191,13 @@ public struct BundleValidator: Sendable {
             // the fault (and what the records already read showed), not a cascade of
             // missing files.
             let outcome = checker.abandon()
-            let fault = Diagnostic(error.diagnosticCode, error.description, at: SourceLocation(file: file))
+            var fault = Diagnostic(error.diagnosticCode, error.description, at: SourceLocation(file: file))
+            if case .notInBundleOrder(let entry) = error {
+                fault = Diagnostic(
+                    .streamNotInBundleOrder,
+                    "entry '\(entry)' comes out of the order in which Accord packs bundles, and the bundle arrived as a stream that is not recorded, so it cannot be read a second time the way such a bag needs: send it as Accord packs it, or check it from a file",
+                    at: SourceLocation(file: file))
+            }
             input.lastPassInBundleOrder = inBundleOrder
             return BundleValidation(
                 file: file, envelope: nil, records: keepsIndex ? outcome.records : [:], files: files, signatures: [],
@@ -193,6 +220,21 @@ public struct BundleValidator: Sendable {
 }
 
 extension ArchiveError {
+    /// Whether this error ends the work rather than describing the archive: a
+    /// cancellation, or the host's reader failing.
+    var endsTheWork: Bool {
+        switch self {
+        case .cancelled, .readerFailed: return true
+        default: return false
+        }
+    }
+
+    /// What the caller is told when ``endsTheWork``.
+    var workEnded: FileError.Reason {
+        if case .readerFailed(let message) = self { return .readerFailed(message) }
+        return .cancelled
+    }
+
     /// The diagnostic code under which this archive fault is reported.
     var diagnosticCode: DiagnosticCode {
         switch self {
@@ -204,68 +246,6 @@ extension ArchiveError {
         default:
             return .damagedArchive
         }
-    }
-}
-
-/// A bundle opened for reading, pass after pass: an archive file is opened once and every
-/// pass reads the same open file (hashing its bytes when asked); a bag folder is listed
-/// again for each pass.
-final class BundleInput {
-    /// The bundle as the caller named it.
-    let path: String
-    /// Whether the last pass that read to the end read in bundle order.
-    var lastPassInBundleOrder = false
-    private let descriptor: Int32
-    private let limits: ArchiveLimits
-    private let hashes: Bool
-    private var digest: DigestBox?
-
-    /// Opens `path`: a folder as a bag folder, anything else as a tar.gz archive.
-    init(path: String, limits: ArchiveLimits, hashes: Bool) throws(FileError) {
-        self.path = path
-        self.limits = limits
-        self.hashes = hashes
-        if DirectoryListing.kind(of: path) == .directory {
-            descriptor = -1
-        } else {
-            descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw FileError(path: path, reason: .cannotOpen(errno: errno)) }
-        }
-    }
-
-    deinit {
-        if descriptor >= 0 { close(descriptor) }
-    }
-
-    /// How far into an archive file the current pass has read (nil for a bag folder).
-    var position: Int? {
-        guard descriptor >= 0 else { return nil }
-        let offset = lseek(descriptor, 0, SEEK_CUR)
-        return offset >= 0 ? Int(offset) : nil
-    }
-
-    /// The archive file's size (nil for a bag folder).
-    var size: Int? {
-        var status = stat()
-        guard descriptor >= 0, fstat(descriptor, &status) == 0 else { return nil }
-        return Int(status.st_size)
-    }
-
-    /// The entries, read from the start. With `inBundleOrder`, an archive's entries below
-    /// the first two levels must come in ``EntryOrder`` (see ``EntryNamespace``).
-    func entries(inBundleOrder: Bool) throws(FileError) -> BundleEntrySource {
-        guard descriptor >= 0 else { return try FolderEntrySource(folder: path, inBundleOrder: inBundleOrder) }
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw FileError(path: path, reason: .cannotRead(errno: errno)) }
-        let file = FileByteSource(descriptor: descriptor)
-        digest = hashes ? DigestBox() : nil
-        let gzip = digest.map { GzipReader(source: HashingByteSource(file, into: $0), limits: limits) }
-            ?? GzipReader(source: file, limits: limits)
-        return TarReader(source: gzip, limits: limits, inBundleOrder: inBundleOrder)
-    }
-
-    /// The SHA-512 of the archive bytes the last pass read, when hashing (nil for a folder).
-    func lastPassDigest() -> String? {
-        digest?.finish()
     }
 }
 

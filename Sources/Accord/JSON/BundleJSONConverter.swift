@@ -24,24 +24,43 @@ public struct BundleJSONConverter: Sendable {
         _ bundle: String, ndjson: Bool, progress: (@Sendable (ProgressReport) -> Void)? = nil,
         output: (_ bytes: [UInt8]) throws(FileError) -> Void
     ) throws(FileError) -> BundleValidation {
+        try convert(.file(bundle), ndjson: ndjson, progress: progress, output: output)
+    }
+
+    /// Validates the bundle `source` gives (a file, bytes, or a recorded stream), then,
+    /// when it is valid, passes its JSON to `output` in pieces, as
+    /// ``convert(_:ndjson:progress:output:)-(String,_,_,_)`` does.
+    public func convert(
+        _ source: BundleSource, ndjson: Bool, progress: (@Sendable (ProgressReport) -> Void)? = nil,
+        output: (_ bytes: [UInt8]) throws(FileError) -> Void
+    ) throws(FileError) -> BundleValidation {
+        try convert(validator.input(source, hashes: true), ndjson: ndjson, progress: progress, output: output)
+    }
+
+    /// Converts `input`; what every public form ends in.
+    func convert(
+        _ input: BundleInput, ndjson: Bool, progress: (@Sendable (ProgressReport) -> Void)?,
+        output: (_ bytes: [UInt8]) throws(FileError) -> Void
+    ) throws(FileError) -> BundleValidation {
         var validation: BundleValidation?
         var validator = validator
         // One JSON document holds the envelope's whole index; NDJSON does not need it.
         validator.keepsIndex = validator.keepsIndex || !ndjson
-        _ = try validator.withTwoPasses(bundle, first: { input throws(FileError) -> BundleEnvelope? in
+        _ = try validator.withTwoPasses(input, first: { input throws(FileError) -> BundleEnvelope? in
             let checked = try validator.check(input, extractor: nil, progress: progress)
             validation = checked
             return checked.isValid ? checked.envelope : nil
         }, second: { source, envelope throws(FileError) in
-            try write(source, envelope: envelope, bundle: bundle, ndjson: ndjson, progress: progress, output: output)
+            try write(source, envelope: envelope, input: input, ndjson: ndjson, progress: progress, output: output)
         })
         return validation!
     }
 
     private func write(
-        _ source: BundleEntrySource, envelope: BundleEnvelope, bundle: String, ndjson: Bool,
+        _ source: BundleEntrySource, envelope: BundleEnvelope, input: BundleInput, ndjson: Bool,
         progress: (@Sendable (ProgressReport) -> Void)?, output: (_ bytes: [UInt8]) throws(FileError) -> Void
     ) throws(FileError) {
+        let bundle = input.path
         var converted = 0
         let records = RecordValidator(limits: validator.limits.xml)
         if !ndjson {
@@ -52,6 +71,7 @@ public struct BundleJSONConverter: Sendable {
         var buffer = [UInt8](repeating: 0, count: 256 << 10)
         do {
             while let entry = try source.next() {
+                try input.checkCancellation()
                 guard entry.kind == .file, let slash = entry.path.firstIndex(of: "/"),
                       BagChecker.isRecordPath(String(entry.path[entry.path.index(after: slash)...])) else { continue }
                 var bytes: [UInt8] = []
@@ -76,6 +96,8 @@ public struct BundleJSONConverter: Sendable {
             }
         } catch let error as FileError {
             throw error
+        } catch let error as ArchiveError where error.endsTheWork {
+            throw FileError(path: bundle, reason: error.workEnded)
         } catch {
             throw FileError(path: bundle, reason: .changedWhileReading)
         }

@@ -42,7 +42,7 @@ public struct BundleSigner: Sendable {
         var output: AtomicFile?
         do {
             // Validate and copy read the same open file; if it changes in between, the copy is refused.
-            _ = try validator.withTwoPasses(bundle, first: { input throws(FileError) -> (path: String, bytes: [UInt8])? in
+            _ = try validator.withTwoPasses(validator.input(.file(bundle), hashes: true), first: { input throws(FileError) -> (path: String, bytes: [UInt8])? in
                 let checked = try validator.check(input, extractor: nil, progress: progress)
                 validation = checked
                 guard let envelope = checked.envelope,

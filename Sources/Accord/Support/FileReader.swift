@@ -71,6 +71,12 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
         case interrupted
         /// Something Accord made or was to replace was swapped by someone else meanwhile.
         case changedBySomeoneElse
+        /// The work was cancelled; what it had written was removed.
+        case cancelled
+        /// The host's ``ByteReader`` (or byte chunks) failed with this message.
+        case readerFailed(String)
+        /// A stream that was not recorded was to be read a second time.
+        case readOnce
     }
 
     /// Creates a file error.
@@ -101,6 +107,9 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notARegularFile: return "is a device or other special file, not a file Accord can write to"
         case .interrupted: return "interrupted; what had been written was removed"
         case .changedBySomeoneElse: return "something else took the place of what Accord made or was to replace (does another user write in this folder?); nothing was written"
+        case .cancelled: return "cancelled; what had been written was removed"
+        case .readerFailed(let message): return "the stream failed: \(message)"
+        case .readOnce: return "a stream that is not recorded can be read only once (to validate or unpack it); record it to convert it or read its records"
         case .changedWhileReading: return "changed while it was being read; nothing was written"
         case .isDirectory: return "is a folder; name a file (inside it, for example)"
         case .tooLarge(let size, let limit): return "the file is at least \(size) bytes; the limit is \(limit) bytes"

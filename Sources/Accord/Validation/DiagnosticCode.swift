@@ -65,6 +65,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case badSignature = "B024"
     case duplicateSignature = "B025"
     case moreProblemsNotShown = "B026"
+    case streamNotInBundleOrder = "B027"
 
     // MARK: Release control
     case notReleasableToRecipient = "L001"
@@ -137,6 +138,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .badSignature: return "A signature does not verify, does not cover this bag, or is damaged."
         case .duplicateSignature: return "The same key signed the bundle twice."
         case .moreProblemsNotShown: return "More problems were found than are reported; the first ones are shown."
+        case .streamNotInBundleOrder: return "A bundle read once from a stream that is not recorded lists its files out of bundle order, so it cannot be checked."
         case .notReleasableToRecipient: return "A record (or the bundle) is labelled releasable only to states that do not include a recipient's state."
         case .bundleLabelWiderThanRecord: return "The bundle's label would release it to a state that one of its records may not be released to."
         case .unknownStateCode: return "A state in the bundle's label or in a recipient is not an ISO 3166-1 alpha-3 country code."

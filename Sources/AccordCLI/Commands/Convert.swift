@@ -66,7 +66,7 @@ extension AccordCommand {
             var stdin: StandardInput?
             if input == StandardInput.name {
                 do {
-                    stdin = try StandardInput(maxBytes: BundleLimits.default.maxTotalBytes)
+                    stdin = try StandardInput()
                 } catch {
                     Terminal.printError(error.commandLineDescription)
                     throw ExitStatus.failure.exitCode
@@ -89,7 +89,7 @@ extension AccordCommand {
             var fromJSON = input.hasSuffix(".json")
             if let stdin {
                 fromJSON = stdin.isJSON
-                result = .success(stdin.validateRecord(with: validator))
+                result = stdin.validateRecord(with: validator)
             } else {
                 result = Result { () throws(FileError) in try validator.validateRecordFile(atPath: input) }
             }
@@ -111,7 +111,7 @@ extension AccordCommand {
             var outcome: Outcome
             let progress = ProgressPrinter(report)
             do {
-                let validation = try converter.convert(stdin?.path ?? input, ndjson: ndjson, progress: progress.callback) { bytes throws(FileError) in
+                let validation = try converter.convert(stdin?.bundle() ?? .file(input), ndjson: ndjson, progress: progress.callback) { bytes throws(FileError) in
                     if let destination { try destination.write(bytes) } else { Self.writeStandardOutput(bytes) }
                 }
                 outcome = Outcome(.success(validation), file: input)
@@ -120,7 +120,7 @@ extension AccordCommand {
                 outcome = Outcome(file: input, kind: "bundle", failure: error.commandLineDescription)
             }
             progress.finish()
-            try finish(stdin?.named(outcome) ?? outcome)
+            try finish(outcome)
         }
 
         /// Reports problems on stderr and exits with the documented status. Converted output

@@ -97,17 +97,13 @@ extension AccordCommand {
             let progress = ProgressPrinter(report)
             var validator = try signatures.bundleValidator()
             validator.keepsIndex = true
-            var stdin: StandardInput?
             let result = Result { () throws(FileError) in
-                if bundle == StandardInput.name { stdin = try StandardInput(maxBytes: validator.limits.maxTotalBytes) }
-                var validation = try validator.validate(atPath: stdin?.path ?? bundle, progress: progress.callback)
-                if let stdin { validation.diagnostics = stdin.named(Outcome(file: bundle, kind: "bundle", diagnostics: validation.diagnostics)).diagnostics }
-                return validation
+                try validator.validate(bundle == StandardInput.name ? StandardInput().bundle() : .file(bundle), progress: progress.callback)
             }
             progress.finish()
             guard case .success(let validation) = result else {
                 let outcome = Outcome(result, file: bundle)
-                throw printOutcomes([stdin?.named(outcome) ?? outcome], report) { _, _ in "" }.exitCode
+                throw printOutcomes([outcome], report) { _, _ in "" }.exitCode
             }
             let outcome = Outcome(result, file: bundle)
             let valid = outcome.isValid(strict: report.strict)

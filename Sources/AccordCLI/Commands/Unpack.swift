@@ -38,14 +38,12 @@ extension AccordCommand {
             Interrupts.noteLeftovers(beside: output)
             let progress = ProgressPrinter(report)
             let unpacker = BundleUnpacker(validator: try signatures.bundleValidator())
-            var stdin: StandardInput?
             let result = Result { () throws(FileError) in
-                if bundle == StandardInput.name { stdin = try StandardInput(maxBytes: unpacker.validator.limits.maxTotalBytes) }
-                return try unpacker.unpack(stdin?.path ?? bundle, to: output, overwrite: force, refusingWarnings: report.strict, progress: progress.callback)
+                try unpacker.unpack(bundle == StandardInput.name ? StandardInput().bundle() : .file(bundle), to: output, overwrite: force, refusingWarnings: report.strict, progress: progress.callback)
             }
             progress.finish()
             let outcome = Outcome(result, file: bundle)
-            let status = printOutcomes([stdin?.named(outcome) ?? outcome], report) { outcome, valid in
+            let status = printOutcomes([outcome], report) { outcome, valid in
                 valid ? "\(bundle): unpacked into \(output)\(countsSuffix(outcome))" : "\(bundle): invalid, nothing unpacked\(countsSuffix(outcome))"
             }
             throw status.exitCode

@@ -41,7 +41,7 @@ extension AccordCommand {
             let progress = ProgressPrinter(report)
             let records = RecordValidator()
             let bundles = try signatures.bundleValidator()
-            let stdin = inputs.contains(StandardInput.name) ? Result { () throws(FileError) in try StandardInput(maxBytes: bundles.limits.maxTotalBytes) } : nil
+            let stdin = inputs.contains(StandardInput.name) ? Result { () throws(FileError) in try StandardInput() } : nil
             let outcomes = await withTaskGroup(of: (Int, Outcome).self) { group in
                 for (index, input) in inputs.enumerated() {
                     group.addTask {
@@ -51,11 +51,11 @@ extension AccordCommand {
                             case .success(let spooled):
                                 switch spooled.kind {
                                 case .record:
-                                    return (index, Outcome(.success(spooled.validateRecord(with: records)), file: input))
+                                    return (index, Outcome(spooled.validateRecord(with: records), file: input))
                                 case .bundle:
-                                    return (index, spooled.named(Outcome(Result { () throws(FileError) in
-                                        try bundles.validate(atPath: spooled.path, progress: progress.callback)
-                                    }, file: input)))
+                                    return (index, Outcome(Result { () throws(FileError) in
+                                        try bundles.validate(spooled.bundle(), progress: progress.callback)
+                                    }, file: input))
                                 }
                             }
                         }

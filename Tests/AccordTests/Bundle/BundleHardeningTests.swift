@@ -144,7 +144,7 @@ struct TwoPassTests {
         defer { fixture.remove() }
         let validator = BundleValidator()
         #expect(throws: FileError.self) {
-            _ = try validator.withTwoPasses(fixture.bundle.path, first: { source throws(FileError) -> Bool? in
+            _ = try validator.withTwoPasses(validator.input(.file(fixture.bundle.path), hashes: true), first: { source throws(FileError) -> Bool? in
                 let valid = try validator.check(source, extractor: nil, progress: nil).isValid
                 // Someone rewrites a byte of the file (in place: same inode) after the check.
                 let handle = try? FileHandle(forUpdating: fixture.bundle)
