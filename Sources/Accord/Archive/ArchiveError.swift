@@ -102,6 +102,8 @@ enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
     case cancelled
     /// The host's ``ByteReader`` threw: not a fault of the archive.
     case readerFailed(message: String)
+    /// The host's ``ByteWriter`` threw.
+    case writerFailed(message: String)
 
     /// An account a clerk can read, such as
     /// `entry '../etc/passwd': the path leaves the bundle folder ('..')`.
@@ -176,6 +178,8 @@ enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
             return "cancelled"
         case .readerFailed(let message):
             return "the stream could not be read: \(message)"
+        case .writerFailed(let message):
+            return "the bundle could not be written: \(message)"
         }
     }
 

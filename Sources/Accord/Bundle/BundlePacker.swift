@@ -21,6 +21,9 @@ public struct BundlePacker: Sendable {
     public var refusesWarnings = false
     /// The limits receivers enforce; a bundle that would break one is not written.
     public var limits: BundleLimits = .default
+    /// The folder for the scratch files of a pack written to memory or a ``ByteWriter``;
+    /// nil for `$TMPDIR`, or `/tmp`. A pack to a file keeps them beside the file.
+    public var scratchFolder: String?
 
     /// Creates a packer.
     public init(validator: RecordValidator = RecordValidator()) {
@@ -48,7 +51,7 @@ public struct BundlePacker: Sendable {
 
     /// An attachment ready to be packed.
     private struct PackedAttachment {
-        var sourcePath: String
+        var source: PackAttachment.Contents
         var bagPath: String
         var size: Int
         var digest: String
@@ -71,30 +74,124 @@ public struct BundlePacker: Sendable {
         }
     }
 
-    /// Packs the records in `inputs` (XML or JSON files, or folders searched for `*.xml` and
-    /// `*.json`) into `destination`.
+    /// Packs the records in `inputs` (record files, XML or JSON, or folders searched for
+    /// `*.xml` and `*.json`) into the file `destination`, written whole or not at all. The
+    /// attachments a record names are found beside it (``PackAttachment``).
     public func pack(
         _ inputs: [String], to destination: String, options: PackOptions,
         progress: (@Sendable (ProgressReport) -> Void)? = nil
     ) throws(PackError) -> PackSummary {
-        do {
-            let files = try Self.expand(inputs)
-            guard !files.isEmpty else { throw PackError.noRecords }
-            let output = try AtomicFile(destination: destination, overwrite: options.overwrite)
-            let spools = try Spools(folder: parentFolder(of: destination))
+        try pack({ () throws(FileError) in try Self.expand(inputs).map(RecordInput.file) }, attachments: [], toFile: destination, options: options, progress: progress)
+    }
 
-            let (records, warnings) = try validateAll(files, spools: spools, progress: progress)
-            let attachments = try collectAttachments(records, files: files)
-            let (header, releaseWarnings) = try makeHeader(records, files: files, options: options, destination: destination)
+    /// Packs records built in code, with the attachments they name, into the file
+    /// `destination`, written whole or not at all. The bytes are those
+    /// ``pack(_:attachments:options:progress:)`` returns for the same inputs.
+    public func pack(
+        _ records: [PartnershipRecord], attachments: [PackAttachment] = [], toFile destination: String, options: PackOptions,
+        progress: (@Sendable (ProgressReport) -> Void)? = nil
+    ) throws(PackError) -> PackSummary {
+        try pack({ Self.values(records) }, attachments: attachments, toFile: destination, options: options, progress: progress)
+    }
+
+    /// Packs records built in code, with the attachments they name, into a bundle in memory.
+    public func pack(
+        _ records: [PartnershipRecord], attachments: [PackAttachment] = [], options: PackOptions,
+        progress: (@Sendable (ProgressReport) -> Void)? = nil
+    ) throws(PackError) -> PackedBundle {
+        let memory = MemoryByteSink()
+        let summary = try pack(
+            Self.values(records), attachments: attachments, into: .sink(memory, name: "bundle"), options: options, progress: progress, cancellation: nil)
+        return PackedBundle(bytes: memory.bytes, summary: summary)
+    }
+
+    /// Packs records built in code, with the attachments they name, into `writer`, a chunk
+    /// at a time. The bundle is written only once every record has passed; if writing it
+    /// fails midway, what `writer` received is not a bundle and should be discarded.
+    public func pack(
+        _ records: [PartnershipRecord], attachments: [PackAttachment] = [], to writer: some ByteWriter, options: PackOptions,
+        progress: (@Sendable (ProgressReport) -> Void)? = nil
+    ) throws(PackError) -> PackSummary {
+        try pack(
+            Self.values(records), attachments: attachments, into: .sink(WriterSink(writer: writer), name: "bundle"), options: options,
+            progress: progress, cancellation: nil)
+    }
+
+    /// Packs into the file `destination`, atomically.
+    func pack(
+        _ inputs: () throws(FileError) -> [RecordInput], attachments: [PackAttachment], toFile destination: String, options: PackOptions,
+        progress: (@Sendable (ProgressReport) -> Void)?, cancellation: CancellationFlag? = nil
+    ) throws(PackError) -> PackSummary {
+        let output: AtomicFile
+        let records: [RecordInput]
+        do {
+            records = try inputs()
+            guard !records.isEmpty else { throw PackError.noRecords }
+            output = try AtomicFile(destination: destination, overwrite: options.overwrite)
+        } catch let error as PackError {
+            throw error
+        } catch let error as FileError {
+            throw .file(error)
+        } catch {
+            throw .archive("\(error)")
+        }
+        let summary = try pack(records, attachments: attachments, into: .file(output), options: options, progress: progress, cancellation: cancellation)
+        do { try output.commit() } catch { throw .file(error) }
+        return summary
+    }
+
+    /// Records built in code, each named in diagnostics by its id.
+    static func values(_ records: [PartnershipRecord]) -> [RecordInput] {
+        records.map { RecordInput.value($0) }
+    }
+
+    /// Where the bundle goes: a temporary file committed by the caller, or a sink.
+    enum Output {
+        case file(AtomicFile)
+        case sink(any ByteSink, name: String)
+
+        /// What diagnostics call the bundle.
+        var name: String {
+            switch self {
+            case .file(let file): file.destination
+            case .sink(_, let name): name
+            }
+        }
+    }
+
+    /// The steps every public form ends in: validate, sort, index, check, write.
+    func pack(
+        _ inputs: [RecordInput], attachments given: [PackAttachment], into output: Output, options: PackOptions,
+        progress: (@Sendable (ProgressReport) -> Void)?, cancellation: CancellationFlag?
+    ) throws(PackError) -> PackSummary {
+        do {
+            guard !inputs.isEmpty else { throw PackError.noRecords }
+            let scratch: String
+            switch output {
+            case .file(let file): scratch = parentFolder(of: file.destination)
+            case .sink: scratch = scratchFolder ?? SpoolFile.temporaryFolder
+            }
+            let spools = try Spools(folder: scratch)
+            let (records, warnings) = try validateAll(inputs, spools: spools, progress: progress, cancellation: cancellation)
+            let attachments = try collectAttachments(records, inputs: inputs, given: given)
+            let (header, releaseWarnings) = try makeHeader(records, files: inputs, options: options, destination: output.name)
             try writeIndex(records, attachments, header: header, spools: spools)
-            try check(spools.envelope, records: records.count, attachments: attachments, options: options, destination: destination)
-            let bytes = try write(records, attachments, header: header, options: options, spools: spools, to: output, progress: progress)
-            try output.commit()
+            try check(spools.envelope, records: records.count, attachments: attachments, options: options, destination: output.name)
+            let sink: any ByteSink
+            switch output {
+            case .file(let file): sink = FileByteSink(descriptor: file.descriptor)
+            case .sink(let given, _): sink = given
+            }
+            let bytes = try write(
+                records, attachments, header: header, options: options, spools: spools, to: sink, name: output.name, progress: progress,
+                cancellation: cancellation)
             return PackSummary(envelope: header, records: records.count, bytes: bytes, warnings: warnings + releaseWarnings)
         } catch let error as PackError {
             throw error
         } catch let error as FileError {
             throw PackError.file(error)
+        } catch ArchiveError.cancelled {
+            throw PackError.file(FileError(path: output.name, reason: .cancelled))
         } catch let error as ArchiveError {
             throw PackError.archive(error.description)
         } catch {
@@ -122,7 +219,7 @@ public struct BundlePacker: Sendable {
     /// Validates every record on all cores, spooling the valid ones; returns them in bundle
     /// order, or throws every problem found.
     private func validateAll(
-        _ files: [String], spools: Spools, progress: (@Sendable (ProgressReport) -> Void)?
+        _ files: [RecordInput], spools: Spools, progress: (@Sendable (ProgressReport) -> Void)?, cancellation: CancellationFlag?
     ) throws -> ([PackedRecord], [Diagnostic]) {
         /// What each file gave, by its position: only records and diagnostics, never the record.
         struct Results {
@@ -137,7 +234,8 @@ public struct BundlePacker: Sendable {
             var packed: PackedRecord?
             var diagnostics: [Diagnostic] = []
             do throws(FileError) {
-                let result = try validator.validateRecordFile(atPath: files[index])
+                if cancellation?.isSet == true { throw FileError(path: files[index].name, reason: .cancelled) }
+                let result = try files[index].validate(with: validator)
                 diagnostics = result.diagnostics
                 if result.isValid, let record = result.record {
                     let canonical = record.xmlBytes()
@@ -147,7 +245,7 @@ public struct BundlePacker: Sendable {
                         diagnostics.append(Diagnostic(
                             .documentTooLarge,
                             "in canonical form the record is \(canonical.count) bytes; receivers accept \(validator.limits.maxBytes)",
-                            at: SourceLocation(file: files[index])))
+                            at: SourceLocation(file: files[index].name)))
                     } else {
                         let bagPath = BagLayout.recordPath(forId: record.id)
                         let entry = SpooledEntry.encode(BundleEnvelope.Entry(record, path: bagPath), digest: SHA512Hasher.hex(canonical))
@@ -189,8 +287,8 @@ public struct BundlePacker: Sendable {
             let group = records[start..<end].sorted { $0.file < $1.file }
             for record in group.dropFirst() {
                 found.diagnostics[record.file, default: []].append(Diagnostic(
-                    .duplicateRecordId, "record id '\(record.id)' is also used by \(files[group[0].file])",
-                    at: SourceLocation(file: files[record.file], path: "/partnershipRecord/recordId")))
+                    .duplicateRecordId, "record id '\(record.id)' is also used by \(files[group[0].file].name)",
+                    at: SourceLocation(file: files[record.file].name, path: "/partnershipRecord/recordId")))
             }
             start = end
         }
@@ -201,30 +299,54 @@ public struct BundlePacker: Sendable {
         return (records, diagnostics)
     }
 
-    /// Finds each attachment a record names, beside the record: `attachments/NAME` in the
-    /// record's folder, or `NAME` itself there.
-    private func collectAttachments(_ records: [PackedRecord], files: [String]) throws -> [PackedAttachment] {
+    /// Finds each attachment a record names: among those `given`, or for a record file,
+    /// beside it (`attachments/NAME` in the record's folder, or `NAME` itself there). An
+    /// attachment given that no record names is refused rather than left out unnoticed.
+    private func collectAttachments(_ records: [PackedRecord], inputs: [RecordInput], given: [PackAttachment]) throws -> [PackedAttachment] {
         var byBagPath: [String: PackedAttachment] = [:]
         var problems: [Diagnostic] = []
+        var givenByName: [String: PackAttachment] = [:]
+        for attachment in given {
+            if givenByName.updateValue(attachment, forKey: attachment.name) != nil {
+                problems.append(Diagnostic(.missingAttachment, "the attachment '\(attachment.name)' is given twice", at: SourceLocation(file: attachment.displayName)))
+            }
+        }
+        var named: Set<String> = []
         for packed in records {
             for (index, name) in packed.attachments {
-                let folder = parentFolder(of: files[packed.file])
-                let candidates = ["\(folder)/attachments/\(name)", "\(folder)/\(name)"]
-                let location = SourceLocation(file: files[packed.file], path: "/partnershipRecord/sources/document[\(index + 1)]")
-                guard let source = candidates.first(where: { if case .file = DirectoryListing.kind(of: $0) { return true } else { return false } }) else {
-                    problems.append(Diagnostic(.missingAttachment, "the attachment '\(name)' was not found (looked for \(candidates.joined(separator: " and ")))", at: location))
+                named.insert(name)
+                let input = inputs[packed.file]
+                let location = SourceLocation(file: input.name, path: "/partnershipRecord/sources/document[\(index + 1)]")
+                let source: PackAttachment.Contents
+                if let attachment = givenByName[name] {
+                    source = attachment.contents
+                } else if case .file(let path) = input {
+                    let folder = parentFolder(of: path)
+                    let candidates = ["\(folder)/attachments/\(name)", "\(folder)/\(name)"]
+                    guard let found = candidates.first(where: { if case .file = DirectoryListing.kind(of: $0) { return true } else { return false } }) else {
+                        problems.append(Diagnostic(.missingAttachment, "the attachment '\(name)' was not found (looked for \(candidates.joined(separator: " and ")))", at: location))
+                        continue
+                    }
+                    source = .file(found)
+                } else {
+                    problems.append(Diagnostic(.missingAttachment, "the attachment '\(name)' was not given", at: location))
                     continue
                 }
-                let (size, digest) = try Self.digest(ofFile: source)
+                let (size, digest) = try source.sizeAndDigest()
                 let bagPath = BagLayout.attachmentsFolder + name
                 if let existing = byBagPath[bagPath] {
                     if existing.digest != digest {
-                        problems.append(Diagnostic(.missingAttachment, "two different files claim the attachment '\(name)': \(existing.sourcePath) and \(source)", at: location))
+                        problems.append(Diagnostic(.missingAttachment, "two different files claim the attachment '\(name)': \(existing.source.displayName) and \(source.displayName)", at: location))
                     }
                     continue
                 }
-                byBagPath[bagPath] = PackedAttachment(sourcePath: source, bagPath: bagPath, size: size, digest: digest)
+                byBagPath[bagPath] = PackedAttachment(source: source, bagPath: bagPath, size: size, digest: digest)
             }
+        }
+        for attachment in given where !named.contains(attachment.name) {
+            problems.append(Diagnostic(
+                .missingAttachment, "the attachment '\(attachment.name)' is given but no record names it in its sources",
+                at: SourceLocation(file: attachment.displayName)))
         }
         guard problems.isEmpty else { throw PackError.invalidInput(problems) }
         return byBagPath.values.sorted { EntryOrder.precedes($0.bagPath, $1.bagPath) }
@@ -234,7 +356,7 @@ public struct BundlePacker: Sendable {
     /// label and the recipients pass release control (``ReleaseRules``), as receivers will
     /// check it, or nothing is written; warnings are returned.
     private func makeHeader(
-        _ records: [PackedRecord], files: [String], options: PackOptions, destination: String
+        _ records: [PackedRecord], files: [RecordInput], options: PackOptions, destination: String
     ) throws -> (BundleEnvelope, [Diagnostic]) {
         let highest = records.map(\.label.classification).max() ?? .unclassified
         let classification = options.classification ?? highest
@@ -243,7 +365,7 @@ public struct BundlePacker: Sendable {
             throw PackError.invalidInput([Diagnostic(
                 .bundleLabelTooLow,
                 "the bundle would be labelled \(classification.rawValue) but record '\(record.id)' is \(highest.rawValue)",
-                at: SourceLocation(file: files[record.file], path: "/partnershipRecord/confidentiality"))])
+                at: SourceLocation(file: files[record.file].name, path: "/partnershipRecord/confidentiality"))])
         }
         let common = ReleaseRules.commonStates(records.lazy.map(\.label))
         let location = SourceLocation(file: destination)
@@ -252,7 +374,7 @@ public struct BundlePacker: Sendable {
             throw PackError.invalidInput(restricting.map { record in Diagnostic(
                 .bundleLabelWiderThanRecord,
                 "record '\(record.id)' is releasable only to \(record.label.releasableTo.joined(separator: ", ")), and no state may receive every record of this bundle: pack them in separate bundles",
-                at: SourceLocation(file: files[record.file], path: "/partnershipRecord/confidentiality")) })
+                at: SourceLocation(file: files[record.file].name, path: "/partnershipRecord/confidentiality")) })
         }
         let header = BundleEnvelope(
             bundleId: options.effectiveBundleId, sender: options.sender, recipients: options.recipients,
@@ -265,7 +387,7 @@ public struct BundlePacker: Sendable {
         for record in records {
             found += ReleaseRules.check(
                 record: String(record.id), label: record.label, in: bundle,
-                at: SourceLocation(file: files[record.file], path: "/partnershipRecord/confidentiality"))
+                at: SourceLocation(file: files[record.file].name, path: "/partnershipRecord/confidentiality"))
         }
         if found.containsErrors || (refusesWarnings && !found.isEmpty) { throw PackError.invalidInput(found) }
         return (header, found)
@@ -314,8 +436,8 @@ public struct BundlePacker: Sendable {
         }
         if let large = attachments.first(where: { $0.size > limits.maxEntryBytes }) {
             throw PackError.invalidInput([Diagnostic(
-                .bundleExceedsLimits, "the attachment \(large.sourcePath) is \(large.size) bytes; receivers accept \(limits.maxEntryBytes) per file",
-                at: SourceLocation(file: large.sourcePath))])
+                .bundleExceedsLimits, "the attachment \(large.source.displayName) is \(large.size) bytes; receivers accept \(limits.maxEntryBytes) per file",
+                at: SourceLocation(file: large.source.displayName))])
         }
     }
 
@@ -391,9 +513,10 @@ public struct BundlePacker: Sendable {
 
     private func write(
         _ records: [PackedRecord], _ attachments: [PackedAttachment], header: BundleEnvelope, options: PackOptions,
-        spools: Spools, to output: AtomicFile, progress: (@Sendable (ProgressReport) -> Void)?
+        spools: Spools, to sink: any ByteSink, name: String, progress: (@Sendable (ProgressReport) -> Void)?,
+        cancellation: CancellationFlag?
     ) throws -> Int {
-        let counter = CountingFileSink(descriptor: output.descriptor)
+        let counter = CountingSink(sink: sink, cancellation: cancellation)
         let gzip = try GzipWriter(sink: counter, level: options.compressionLevel)
         let uncompressed = Locked(0)
         let tar = TarWriter(sink: GzipSink(writer: gzip, count: uncompressed))
@@ -442,7 +565,7 @@ public struct BundlePacker: Sendable {
         // Receivers refuse archives that expand too much (a defence against compression
         // bombs); refuse to send one rather than have it bounce.
         let expanded = uncompressed.withLock { $0 }
-        let location = SourceLocation(file: output.destination)
+        let location = SourceLocation(file: name)
         if expanded > limits.maxTotalBytes {
             throw PackError.invalidInput([Diagnostic(.bundleExceedsLimits, "the bundle unpacks to \(expanded) bytes; receivers accept \(limits.maxTotalBytes)", at: location)])
         }
@@ -457,47 +580,24 @@ public struct BundlePacker: Sendable {
 
     // MARK: Files
 
-    private static func digest(ofFile path: String) throws(FileError) -> (Int, String) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileError(path: path, reason: .cannotOpen(errno: errno)) }
-        defer { close(descriptor) }
-        var hasher = SHA512Hasher()
-        var size = 0
-        try FileReader.forEachChunk(of: descriptor, path: path) { chunk in
-            hasher.update(chunk)
-            size += chunk.count
-        }
-        return (size, hasher.finalizeHex())
-    }
-
-    /// Streams an attachment into the archive, checking that it is still the file that was hashed.
+    /// Streams an attachment into the archive, checking that it is still what was hashed.
     private static func copy(_ attachment: PackedAttachment, into tar: TarWriter, as path: String, modificationTime: Int) throws {
-        let descriptor = open(attachment.sourcePath, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileError(path: attachment.sourcePath, reason: .cannotOpen(errno: errno)) }
-        defer { close(descriptor) }
         var hasher = SHA512Hasher()
-        var source = FileByteSource(descriptor: descriptor)
         do {
             try tar.addFile(path, size: attachment.size, modificationTime: modificationTime) { file throws(ArchiveError) in
-                var buffer = [UInt8](repeating: 0, count: 256 << 10)
-                var remaining = attachment.size
-                while remaining > 0 {
-                    let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in
-                        try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[..<min(raw.count, remaining)]))
-                    }
-                    if count == 0 { throw ArchiveError.truncated(entry: path) }
-                    try buffer.withRawBytes { raw throws(ArchiveError) in
-                        let chunk = UnsafeRawBufferPointer(rebasing: raw[..<count])
-                        hasher.update(chunk)
-                        try file.write(chunk)
-                    }
-                    remaining -= count
+                var written = 0
+                try attachment.source.forEachChunk { chunk throws(ArchiveError) in
+                    guard written + chunk.count <= attachment.size else { throw ArchiveError.truncated(entry: path) }
+                    hasher.update(chunk)
+                    try file.write(chunk)
+                    written += chunk.count
                 }
+                if written != attachment.size { throw ArchiveError.truncated(entry: path) }
             }
         } catch ArchiveError.truncated {
-            throw PackError.inputChanged(path: attachment.sourcePath)
+            throw PackError.inputChanged(path: attachment.source.displayName)
         }
-        if hasher.finalizeHex() != attachment.digest { throw PackError.inputChanged(path: attachment.sourcePath) }
+        if hasher.finalizeHex() != attachment.digest { throw PackError.inputChanged(path: attachment.source.displayName) }
     }
 }
 
@@ -512,12 +612,19 @@ private struct GzipSink: ByteSink {
     }
 }
 
-/// A file sink that counts what it writes.
-private final class CountingFileSink: ByteSink {
-    private var sink: FileByteSink
+/// A sink that counts what it writes, and stops when the work is cancelled.
+private final class CountingSink: ByteSink {
+    private var sink: any ByteSink
+    private let cancellation: CancellationFlag?
     private(set) var count = 0
-    init(descriptor: Int32) { sink = FileByteSink(descriptor: descriptor) }
+
+    init(sink: any ByteSink, cancellation: CancellationFlag?) {
+        self.sink = sink
+        self.cancellation = cancellation
+    }
+
     func write(_ bytes: UnsafeRawBufferPointer) throws(ArchiveError) {
+        if cancellation?.isSet == true { throw .cancelled }
         try sink.write(bytes)
         count += bytes.count
     }
