@@ -1,0 +1,81 @@
+@testable import Accord
+import AccordTestSupport
+import Foundation
+import Testing
+
+@Suite("Reading a received bundle's records as values")
+struct BundleReaderTests {
+    @Test("the records packed come back as equal values, with their paths and digests, and the attachment's bytes")
+    func roundTrip() throws {
+        var records = PackOutputTests.records(12)
+        records[3].sources[0].attachment = "annex.txt"
+        let annex = Array("annex text\n".utf8)
+        let packed = try BundlePacker().pack(records, attachments: [.bytes(annex, name: "annex.txt")], options: PackOutputTests.options)
+
+        var received: [ReceivedRecord] = []
+        var attachments: [ReceivedAttachment] = []
+        let validation = try BundleReader().read(.bytes(packed.bytes)) { entry in
+            switch entry {
+            case .record(let record): received.append(record)
+            case .attachment(let attachment): attachments.append(attachment)
+            }
+        }
+        #expect(validation.isValid)
+        #expect(received.map(\.record).sorted { $0.id < $1.id } == records.sorted { $0.id < $1.id })
+        for item in received {
+            #expect(item.path == "data/records/\(item.record.id).xml")
+            #expect(item.sha512 == SHA512Hasher.hex(item.record.xmlBytes()))
+        }
+        #expect(attachments == [ReceivedAttachment(path: "data/attachments/annex.txt", sha512: SHA512Hasher.hex(annex), bytes: annex)])
+    }
+
+    @Test("a bundle whose last record fails hands over nothing, from a file or as an AsyncSequence")
+    func lateFailure() async throws {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        // The last record in bundle order is changed after packing: fixity fails at the very end.
+        let bag = try fixture.extract(into: "bag")
+        let folder = bag.appendingPathComponent("data/records")
+        let last = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(by: { EntryOrder.precedes($0, $1) }).last!
+        let url = folder.appendingPathComponent(last)
+        try (try String(contentsOf: url, encoding: .utf8)).replacingOccurrences(of: "</partnershipRecord>", with: "<!-- x --></partnershipRecord>")
+            .write(to: url, atomically: false, encoding: .utf8)
+        let tampered = try fixture.archive(bag, as: "tampered.tar.gz")
+
+        var handed = 0
+        let validation = try BundleReader().read(.file(tampered.path)) { _ in handed += 1 }
+        #expect(!validation.isValid)
+        #expect(validation.codes.contains(.payloadDigestMismatch))
+        #expect(handed == 0)
+
+        var yielded = 0
+        var rejection: BundleRejected?
+        do {
+            for try await _ in BundleReader().entries(.file(tampered.path)) { yielded += 1 }
+        } catch let error as BundleRejected {
+            rejection = error
+        }
+        #expect(yielded == 0)
+        #expect(rejection?.validation.codes.contains(.payloadDigestMismatch) == true)
+        #expect(rejection?.description.contains("invalid") == true)
+    }
+
+    @Test("a valid bundle's entries as an AsyncSequence, from a bag folder too")
+    func asyncEntries() async throws {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        var fromArchive: [String] = []
+        for try await entry in BundleReader().entries(.file(fixture.bundle.path)) {
+            if case .record(let record) = entry { fromArchive.append(record.record.id) }
+        }
+        let bag = try fixture.extract(into: "bag")
+        var fromFolder: [String] = []
+        _ = try BundleReader().read(.file(bag.path)) { entry in
+            if case .record(let record) = entry { fromFolder.append(record.record.id) }
+        }
+        #expect(fromArchive.count == Fixtures.validExampleFiles.count)
+        #expect(fromArchive == fromFolder)
+        // Leaving the loop early stops the reading without hanging.
+        for try await _ in BundleReader().entries(.file(fixture.bundle.path)) { break }
+    }
+}
