@@ -29,7 +29,10 @@ extension BundleReader {
     public func entries(_ source: sending BundleSource, progress: ProgressReports? = nil) -> ReceivedEntries {
         let source = Unchecked(source)
         let flag = CancellationFlag()
-        let room = DispatchSemaphore(value: 4)
+        // Made empty and given its room by signals: libdispatch refuses to free a semaphore
+        // whose count is below the one it was made with, as it is when the loop is left early.
+        let room = DispatchSemaphore(value: 0)
+        for _ in 0..<4 { room.signal() }
         let reader = self
         let stream = AsyncThrowingStream<ReceivedEntry, any Error> { continuation in
             continuation.onTermination = { _ in
