@@ -1,4 +1,6 @@
 // swift-tools-version:6.0
+// The library hosts embed. The `accord` command-line tool is the package in cli/, so
+// that a host depending on this package pulls in swift-crypto alone.
 import PackageDescription
 
 let package = Package(
@@ -6,11 +8,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Accord", targets: ["Accord"]),
-        .executable(name: "accord", targets: ["AccordCLI"]),
+        // Paths to the examples and a runner for standard tools, for the tests of this
+        // package and of the command-line tool's (cli/); no host needs it.
+        .library(name: "AccordTestSupport", targets: ["AccordTestSupport"]),
     ],
     dependencies: [
-        // The command line: subcommands, options, help with examples.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // SHA-512 for BagIt manifests (and Ed25519 for signatures): BoringSSL-backed, audited.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     ],
@@ -40,17 +42,8 @@ let package = Package(
                 .embedInCode("../../schemas/xml.xsd"),
             ]
         ),
-        // The `accord` command-line tool.
-        .executableTarget(
-            name: "AccordCLI",
-            dependencies: [
-                "Accord",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
         // Paths to the examples and a runner for standard tools, shared by the test targets.
         .target(name: "AccordTestSupport", dependencies: ["Accord"], path: "Tests/AccordTestSupport"),
         .testTarget(name: "AccordTests", dependencies: ["Accord", "AccordTestSupport"]),
-        .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordTestSupport"]),
     ]
 )

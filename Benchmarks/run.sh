@@ -38,9 +38,9 @@ python3 -c 'import bagit' 2>/dev/null || python3 -m pip install -q bagit
 
 # --- Builds --------------------------------------------------------------------------
 echo "== building accord (release) and generate-corpus" >&2
-(cd "$root" && swift build -c release --product accord >&2)
+(cd "$root/cli" && swift build -c release --product accord >&2)
 (cd "$here" && swift build -c release --product generate-corpus >&2)
-accord="$root/.build/release/accord"
+accord="$root/cli/.build/release/accord"
 generate="$here/.build/release/generate-corpus"
 schema="$root/schemas/partnership-record-v1.xsd"
 

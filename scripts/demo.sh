@@ -17,14 +17,14 @@ if ((${#missing[@]})); then
     "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Python's bagit and jsonschema, which `swift test` uses to check bags and JSON.
+# Python's bagit and jsonschema, which the tests (scripts/test.sh) use to check bags and JSON.
 if ! python3 -c "import bagit, jsonschema, referencing" 2>/dev/null; then
     python3 -m pip install --quiet --disable-pip-version-check bagit jsonschema referencing 2>/dev/null \
         || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages bagit jsonschema referencing
 fi
 
-swift build -c release --product accord
-accord=.build/release/accord
+swift build -c release --package-path cli --product accord
+accord=cli/.build/release/accord
 
 echo "== accord validate examples/*.xml"
 "$accord" validate examples/*.xml

@@ -25,7 +25,7 @@ public enum Fixtures {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             folder.deleteLastPathComponent()
         }
-        return root.appendingPathComponent(".build/debug/accord").path
+        return root.appendingPathComponent("cli/.build/debug/accord").path
     }()
 
     /// The valid example records shipped in `examples/`.

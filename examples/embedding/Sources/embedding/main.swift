@@ -17,7 +17,7 @@ func record(_ number: Int, with partner: String) -> PartnershipRecord {
             Party(ref: "IDN", country: "IDN", role: .party, organisation: [Narrative("Ministry of Defence of Indonesia")]),
             Party(ref: partner, country: partner, role: .party, organisation: [Narrative("Ministry of Defence")]),
         ],
-        events: [Event(type: .signature, date: "2026-11-\(10 + number)")],
+        events: [Event(type: .signature, date: "2026-11-\(10 + number)"), Event(type: .entryIntoForce, date: "2026-11-30")],
         confidentiality: ConfidentialityLabel(policy: "ID-MOD", classification: .unclassified))
 }
 let records = [record(1, with: "MYS"), record(2, with: "MYS")]

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: the library's package (the repository's root), the
+# command-line tool's (cli/), and the example packages that must keep compiling against
+# the public API alone (examples/embedding, examples/upload-service).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== the library (swift test)"
+swift test
+echo "== the library builds alone: no swift-argument-parser, no plugin"
+scripts/check-library-alone.sh
+echo "== the command-line tool (swift test --package-path cli)"
+swift test --package-path cli
+echo "== the examples that embed the library"
+scripts/check-examples.sh
