@@ -20,15 +20,15 @@ public struct RecordValidator: Sendable {
         self.rules = rules
     }
 
-    /// Reads and validates the file at `path`. A file over the size limit is reported as a
-    /// diagnostic; a file that cannot be read at all is thrown.
+    /// Reads and validates the record file at `path`, XML or JSON.
+    @available(*, deprecated, renamed: "validateRecordFile(atPath:)", message: "validateRecordFile(atPath:) reads XML and JSON alike")
     public func validateFile(atPath path: String) throws(FileError) -> RecordValidation {
-        try validateFile(atPath: path, as: validate)
+        try validateRecordFile(atPath: path)
     }
 
     /// Reads the file at `path` within the size limit and hands its bytes to `check`; a
     /// file over the limit becomes an `X004` diagnostic, whatever its form.
-    func validateFile(atPath path: String, as check: ([UInt8], String) -> RecordValidation) throws(FileError) -> RecordValidation {
+    func readFile(atPath path: String, then check: ([UInt8], String) -> RecordValidation) throws(FileError) -> RecordValidation {
         do {
             return check(try FileReader.read(path, maxBytes: limits.maxBytes), path)
         } catch let error where error.isTooLarge {

@@ -107,7 +107,7 @@ struct ReleaseRulesTests {
     func packEdges() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var other = try RecordValidator().validateFile(atPath: Self.nordic).record!
+        var other = try RecordValidator().validateRecordFile(atPath: Self.nordic).record!
         other.id = "EE-MOD-2023-NBAS-002"
         other.confidentiality.releasableTo = ["NOR"]
         for index in other.sources.indices { other.sources[index].attachment = nil }
