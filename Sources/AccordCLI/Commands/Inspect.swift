@@ -119,7 +119,7 @@ extension AccordCommand {
                     print(encodeJSON(Document(file: bundle, valid: valid, summary: summary, diagnostics: validation.diagnostics.map(JSONReport.JSONDiagnostic.init))))
                 case .text:
                     print(summary.text)
-                    validation.diagnostics.forEach { Terminal.printError($0.formatted) }
+                    validation.diagnostics.forEach { Terminal.printError($0.withCommandLineHint.formatted) }
                     print("\(bundle): \(valid ? "valid" : "invalid")\(countsSuffix(outcome))")
                 }
                 throw (valid ? ExitStatus.valid : .invalid).exitCode
@@ -131,7 +131,7 @@ extension AccordCommand {
                     diagnostics: validation.diagnostics.map(JSONReport.JSONDiagnostic.init))))
             case .text:
                 print(Self.describe(validation))
-                validation.diagnostics.forEach { Terminal.printError($0.formatted) }
+                validation.diagnostics.forEach { Terminal.printError($0.withCommandLineHint.formatted) }
                 print("\(bundle): \(valid ? "valid" : "invalid")\(countsSuffix(outcome))")
             }
             throw (valid ? ExitStatus.valid : .invalid).exitCode
