@@ -45,14 +45,8 @@ extension RecordValidator {
         }
         let xml = record.xmlBytes()
         let checked = validate(xml, file: file)
-        // Lines become JSON paths only for schema diagnostics (rules give paths already):
-        // parse the XML again for its element lines only when one needs it.
-        let needsLines = checked.diagnostics.contains { $0.location.path == nil && $0.location.line != nil }
-        let lines = !needsLines ? [:] : LibXML.withScope { _ in SafeXMLParser.parse(xml, file: file, limits: limits).document?.tree() }
-            .map(ElementPaths.paths(byLine:)) ?? [:]
-        result.diagnostics = checked.diagnostics.map { diagnostic in
+        result.diagnostics = zip(checked.diagnostics, elementPaths(of: checked.diagnostics, in: xml, file: file)).map { diagnostic, xpath in
             var moved = diagnostic
-            let xpath = diagnostic.location.path ?? diagnostic.location.line.flatMap { lines[$0] }
             moved.location = SourceLocation(file: file, path: xpath.map(JSONPath.fromXPath) ?? "$")
             return moved
         }

@@ -127,6 +127,17 @@ public struct RecordValidator: Sendable {
         return nil
     }
 
+    /// The element path of each diagnostic found in `xml`, a document Accord wrote (one
+    /// element per line): its own, or that of the element on its line. Lines become paths
+    /// only for schema diagnostics (rules give paths already), so the XML is parsed again
+    /// for its element lines only when one needs it.
+    func elementPaths(of diagnostics: [Diagnostic], in xml: [UInt8], file: String) -> [String?] {
+        let needsLines = diagnostics.contains { $0.location.path == nil && $0.location.line != nil }
+        let lines = !needsLines ? [:] : LibXML.withScope { _ in SafeXMLParser.parse(xml, file: file, limits: limits).document?.tree() }
+            .map(ElementPaths.paths(byLine:)) ?? [:]
+        return diagnostics.map { $0.location.path ?? $0.location.line.flatMap { lines[$0] } }
+    }
+
     /// The line of the element at `path`, or of its nearest ancestor that has one.
     private static func line(of path: String, in lines: [String: Int]) -> Int? {
         var current = Substring(path)
