@@ -84,13 +84,12 @@ func printOutcomes(_ outcomes: [Outcome], _ options: ReportOptions, verdict: (Ou
         }
     case .json:
         let entries = outcomes.map { outcome in
-            JSONReport.Entry(
-                file: outcome.file, kind: outcome.kind, valid: outcome.isValid(strict: options.strict),
-                recordId: outcome.recordId, bundleId: outcome.bundleId, errors: outcome.errors,
-                warnings: outcome.warnings, diagnostics: outcome.diagnostics.map(\.withCommandLineHint).map(JSONReport.JSONDiagnostic.init),
-                checksRemain: outcome.checksRemain, failure: outcome.failure)
+            ValidationReport.Entry(
+                file: outcome.file, kind: ValidationReport.Entry.Kind(rawValue: outcome.kind) ?? .record,
+                valid: outcome.isValid(strict: options.strict), recordId: outcome.recordId, bundleId: outcome.bundleId,
+                diagnostics: outcome.diagnostics.map(\.withCommandLineHint), checksRemain: outcome.checksRemain, failure: outcome.failure)
         }
-        print(encodeJSON(JSONReport(valid: status == .valid, files: entries)))
+        print(encodeJSON(ValidationReport(files: entries, valid: status == .valid)))
     }
     return status
 }
