@@ -38,7 +38,8 @@ public struct RecordValidator: Sendable {
         }
     }
 
-    /// Validates a document held in memory; `file` names it in diagnostics.
+    /// Validates a record given as XML bytes held in memory; `file` names it in
+    /// diagnostics. A record given as JSON goes to ``validateJSON(_:file:)``.
     public func validate(_ bytes: [UInt8], file: String) -> RecordValidation {
         LibXML.withScope { scope in
             var result = runStages(bytes, file: file)
