@@ -1,4 +1,8 @@
 /// The outcome of checking a bundle.
+///
+/// It encodes as one entry of the `--format json` report (``ValidationReport/Entry``);
+/// it does not decode, since the report holds the bundle's id, not its envelope, records
+/// or files: decode a ``ValidationReport/Entry``.
 public struct BundleValidation: Sendable, Hashable {
     /// One file of the bag.
     public struct File: Sendable, Hashable, Codable {
@@ -26,4 +30,11 @@ public struct BundleValidation: Sendable, Hashable {
 
     /// Whether the bundle can be accepted: no diagnostic is an error.
     public var isValid: Bool { !diagnostics.containsErrors }
+}
+
+extension BundleValidation: Encodable {
+    /// Writes the validation as an entry of the report (``ValidationReport/Entry``).
+    public func encode(to encoder: any Encoder) throws {
+        try ValidationReport.Entry(self).encode(to: encoder)
+    }
 }

@@ -60,12 +60,21 @@ public enum PackError: Error, Sendable, CustomStringConvertible {
     /// No record was given.
     case noRecords
 
-    /// A readable account of the failure.
+    /// How many of the input's errors ``description`` lists (all of them are in
+    /// ``invalidInput(_:)``).
+    public static let diagnosticsShown = 3
+
+    /// A readable account of the failure; for invalid input, the number of errors and the
+    /// first ``diagnosticsShown`` of them, one per line, then how many more there are.
     public var description: String {
         switch self {
         case .invalidInput(let diagnostics):
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            return "nothing was written: \(errors) error\(errors == 1 ? "" : "s") in the input"
+            let errors = diagnostics.filter { $0.severity == .error }
+            var text = "nothing was written: \(errors.count) error\(errors.count == 1 ? "" : "s") in the input"
+            let shown = errors.prefix(Self.diagnosticsShown)
+            if !shown.isEmpty { text += ":\n" + shown.map { "  " + $0.formatted }.joined(separator: "\n") }
+            if errors.count > shown.count { text += "\n  and \(errors.count - shown.count) more" }
+            return text
         case .file(let error): return error.description
         case .archive(let message): return "writing the bundle failed: \(message)"
         case .inputChanged(let path): return "\(path): changed while it was being packed; nothing was written"

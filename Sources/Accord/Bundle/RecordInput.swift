@@ -15,7 +15,7 @@ enum RecordInput {
     func validate(with validator: RecordValidator) throws(FileError) -> RecordValidation {
         switch self {
         case .file(let path): try validator.validateRecordFile(atPath: path)
-        case .value(let record): validator.validate(record.xmlBytes(), file: name)
+        case .value(let record): validator.validate(record, name: name)
         }
     }
 }

@@ -94,10 +94,7 @@ struct JSONObjectReader {
 
     /// A list of `{lang, text}` narratives.
     func narratives(_ key: String, required: Bool = false) -> [Narrative] {
-        array(key, required: required).map { item in
-            let reader = JSONObjectReader(item.value, path: item.path, keys: ["lang", "text"], problems: problems)
-            return Narrative(reader.string("text"), language: reader.optionalString("lang"))
-        }
+        array(key, required: required).map { RecordJSON.narrative($0.value, path: $0.path, problems: problems) }
     }
 
     /// A nested object, when present.

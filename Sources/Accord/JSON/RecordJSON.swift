@@ -107,12 +107,15 @@ enum RecordJSON {
     }
 
     static func narratives(_ items: [Narrative]) -> JSONValue {
-        .array(items.map { narrative in
-            var item = JSONObjectBuilder()
-            item.add("lang", narrative.language)
-            item.add("text", narrative.text)
-            return item.value
-        })
+        .array(items.map(narrative))
+    }
+
+    /// One narrative: `{lang?, text}`.
+    static func narrative(_ narrative: Narrative) -> JSONValue {
+        var item = JSONObjectBuilder()
+        item.add("lang", narrative.language)
+        item.add("text", narrative.text)
+        return item.value
     }
 
     static func label(_ label: ConfidentialityLabel) -> JSONValue {
@@ -136,7 +139,7 @@ enum RecordJSON {
         let root = JSONObjectReader(json, path: "$", keys: recordKeys, problems: problems)
         let org = root.object("reportingOrg", keys: ["ref", "country", "name"], required: true)
         let agreement = root.object("agreement", keys: ["kind", "category", "name"], required: true)
-        let label = root.object("confidentiality", keys: ["policy", "classification", "releasableTo"], required: true)
+        let label = root.object("confidentiality", keys: labelKeys, required: true)
         return PartnershipRecord(
             schemaVersion: root.string("schemaVersion"),
             language: root.string("lang"),
@@ -212,18 +215,8 @@ enum RecordJSON {
                 let related = JSONObjectReader(item.value, path: item.path, keys: ["ref", "relation"], problems: problems)
                 return RelatedRecord(ref: related.string("ref"), relation: related.code("relation"))
             },
-            confidentiality: ConfidentialityLabel(
-                policy: label?.string("policy") ?? "", classification: label?.code("classification") ?? .unclassified,
-                releasableTo: label?.array("releasableTo").map { item in
-                    guard case .string(let code) = item.value else {
-                        problems.add(item.path, "expected a string, found \(item.value.kind)")
-                        return ""
-                    }
-                    if CountryCodes.names[code] == nil {
-                        problems.add(item.path, "expected an ISO 3166-1 alpha-3 code (such as IDN or BLR), found '\(code)'")
-                    }
-                    return code
-                } ?? []),
+            confidentiality: label.map { self.label($0, problems: problems) }
+                ?? ConfidentialityLabel(policy: "", classification: .unclassified),
             extensions: root.array("extensions").map { item in
                 guard case .string(let xml) = item.value else {
                     problems.add(item.path, "expected a string holding one XML element, found \(item.value.kind)")
@@ -231,5 +224,55 @@ enum RecordJSON {
                 }
                 return ExtensionElement(xml: xml)
             })
+    }
+
+    /// The keys of a confidentiality label.
+    static let labelKeys = ["policy", "classification", "releasableTo"]
+
+    /// Reads a confidentiality label from the object `reader` stands on.
+    static func label(_ reader: JSONObjectReader, problems: JSONProblems) -> ConfidentialityLabel {
+        ConfidentialityLabel(
+            policy: reader.string("policy"), classification: reader.code("classification"),
+            releasableTo: reader.array("releasableTo").map { item in
+                guard case .string(let code) = item.value else {
+                    problems.add(item.path, "expected a string, found \(item.value.kind)")
+                    return ""
+                }
+                if CountryCodes.names[code] == nil {
+                    problems.add(item.path, "expected an ISO 3166-1 alpha-3 code (such as IDN or BLR), found '\(code)'")
+                }
+                return code
+            })
+    }
+
+    /// Reads one `{lang?, text}` narrative.
+    static func narrative(_ value: JSONValue, path: String, problems: JSONProblems) -> Narrative {
+        let reader = JSONObjectReader(value, path: path, keys: ["lang", "text"], problems: problems)
+        return Narrative(reader.string("text"), language: reader.optionalString("lang"))
+    }
+
+    /// Reads a record as ``record(_:problems:)`` does, and checks each extension: it must be
+    /// exactly one well-formed element from a namespace other than the record's, and is
+    /// kept in the canonical form Accord writes, so that it cannot smuggle markup into the
+    /// record around it.
+    static func checkedRecord(_ json: JSONValue, problems: JSONProblems) -> PartnershipRecord {
+        var record = record(json, problems: problems)
+        record.extensions = record.extensions.enumerated().map { index, element in
+            ExtensionElement(xml: canonicalExtension(element.xml, path: "$.extensions[\(index)]", problems: problems))
+        }
+        return record
+    }
+
+    private static func canonicalExtension(_ xml: String, path: String, problems: JSONProblems) -> String {
+        LibXML.withScope { _ in
+            let parsed = SafeXMLParser.parse(Array(xml.utf8), file: path, limits: .default)
+            guard let document = parsed.document, let root = document.tree(homeNamespace: PartnershipRecord.namespace),
+                  let canonical = root.foreignXML else {
+                let reason = parsed.diagnostics.first?.message ?? "it is in the record's own namespace or in none"
+                problems.add(path, "expected one XML element from another namespace: \(reason)")
+                return ""
+            }
+            return canonical
+        }
     }
 }

@@ -5,6 +5,19 @@ extension PartnershipRecord {
         let value = RecordJSON.value(self)
         return compact ? JSONSerializer.compact(value) : JSONSerializer.pretty(value) + [0x0A]
     }
+
+    /// Reads and validates a record from its JSON form (`docs/json-mapping.md`), the
+    /// inverse of ``jsonBytes(compact:)``: the JSON's syntax and structure, then the
+    /// schema and the rules, as ``RecordValidator/validateJSON(_:file:)`` does. `file`
+    /// names the document in the diagnostics.
+    ///
+    /// - Throws: ``RecordInvalid`` with every diagnostic, each pointing at a JSON path
+    ///   (`$.parties[1].country`), when the document is not a valid record.
+    public init(json bytes: [UInt8], file: String = "<memory>", validator: RecordValidator = RecordValidator()) throws(RecordInvalid) {
+        let result = validator.validateJSON(bytes, file: file)
+        guard result.isValid, let record = result.record else { throw RecordInvalid(diagnostics: result.diagnostics) }
+        self = record
+    }
 }
 
 extension RecordValidator {
@@ -25,24 +38,15 @@ extension RecordValidator {
             return result
         }
         let problems = JSONProblems()
-        var record = RecordJSON.record(json, problems: problems)
-        record.extensions = record.extensions.enumerated().map { index, element in
-            ExtensionElement(xml: Self.canonicalExtension(element.xml, path: "$.extensions[\(index)]", problems: problems))
-        }
+        let record = RecordJSON.checkedRecord(json, problems: problems)
         guard problems.isEmpty else {
             result.diagnostics = problems.list.map { Diagnostic(.invalidJSONStructure, $0.message, at: SourceLocation(file: file, path: $0.path)) }
             return result
         }
         let xml = record.xmlBytes()
         let checked = validate(xml, file: file)
-        // Lines become JSON paths only for schema diagnostics (rules give paths already):
-        // parse the XML again for its element lines only when one needs it.
-        let needsLines = checked.diagnostics.contains { $0.location.path == nil && $0.location.line != nil }
-        let lines = !needsLines ? [:] : LibXML.withScope { _ in SafeXMLParser.parse(xml, file: file, limits: limits).document?.tree() }
-            .map(ElementPaths.paths(byLine:)) ?? [:]
-        result.diagnostics = checked.diagnostics.map { diagnostic in
+        result.diagnostics = zip(checked.diagnostics, elementPaths(of: checked.diagnostics, in: xml, file: file)).map { diagnostic, xpath in
             var moved = diagnostic
-            let xpath = diagnostic.location.path ?? diagnostic.location.line.flatMap { lines[$0] }
             moved.location = SourceLocation(file: file, path: xpath.map(JSONPath.fromXPath) ?? "$")
             return moved
         }
@@ -51,24 +55,20 @@ extension RecordValidator {
         return result
     }
 
-    /// An extension given in JSON must be exactly one well-formed element from a namespace
-    /// other than the record's; it is kept in the canonical form Accord writes, so that it
-    /// cannot smuggle markup into the record around it.
-    private static func canonicalExtension(_ xml: String, path: String, problems: JSONProblems) -> String {
-        LibXML.withScope { _ in
-            let parsed = SafeXMLParser.parse(Array(xml.utf8), file: path, limits: .default)
-            guard let document = parsed.document, let root = document.tree(homeNamespace: PartnershipRecord.namespace),
-                  let canonical = root.foreignXML else {
-                let reason = parsed.diagnostics.first?.message ?? "it is in the record's own namespace or in none"
-                problems.add(path, "expected one XML element from another namespace: \(reason)")
-                return ""
-            }
-            return canonical
+    /// Reads and validates a record file: XML, or JSON when its name ends in `.json` or
+    /// its first character other than white space is `{` (an XML document cannot start
+    /// so). This is the one way to validate a record file; a file over the size limit is
+    /// reported as an `X004` diagnostic, a file that cannot be read at all is thrown.
+    public func validateRecordFile(atPath path: String) throws(FileError) -> RecordValidation {
+        try readFile(atPath: path) { bytes, file in
+            Self.looksLikeJSON(bytes, name: file) ? validateJSON(bytes, file: file) : validate(bytes, file: file)
         }
     }
 
-    /// Validates a record file given as XML or, when its name ends in `.json`, as JSON.
-    public func validateRecordFile(atPath path: String) throws(FileError) -> RecordValidation {
-        try validateFile(atPath: path, as: path.hasSuffix(".json") ? validateJSON : validate)
+    /// Whether a record file holds JSON: by its name, else by its first character.
+    static func looksLikeJSON(_ bytes: [UInt8], name: String) -> Bool {
+        if name.hasSuffix(".json") { return true }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        return bytes[start...].first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
     }
 }

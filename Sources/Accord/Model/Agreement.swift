@@ -1,5 +1,9 @@
 /// What kind of instrument a partnership rests on, and between how many parties.
-public struct Agreement: Sendable, Hashable, Codable {
+///
+/// Not `Codable` on its own: it is read and written as part of a ``PartnershipRecord``,
+/// whose `Codable` form is the JSON form of `docs/json-mapping.md` (its code lists,
+/// being `Codable` strings, are the mapping's values).
+public struct Agreement: Sendable, Hashable {
     /// The kind of instrument.
     public var kind: Kind
     /// Bilateral or multilateral.

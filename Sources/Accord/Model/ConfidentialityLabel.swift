@@ -1,5 +1,6 @@
-/// Who may see a record (after NATO STANAG 4774 confidentiality labels).
-public struct ConfidentialityLabel: Sendable, Hashable, Codable {
+/// Who may see a record (after NATO STANAG 4774 confidentiality labels). Its `Codable`
+/// form is the JSON form, `{policy, classification, releasableTo?}`.
+public struct ConfidentialityLabel: Sendable, Hashable {
     /// The identifier of the security policy the classification belongs to (for example `ID-MOD`).
     public var policy: String
     /// The classification.
@@ -28,5 +29,17 @@ public struct ConfidentialityLabel: Sendable, Hashable, Codable {
 
         /// Whether `lhs` is a lower classification than `rhs`.
         public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+
+        /// The classification's English name, as a form shows it: `Unclassified`,
+        /// `Restricted`, `Confidential`, `Secret`, `Top secret`.
+        public var englishName: String {
+            switch self {
+            case .unclassified: return "Unclassified"
+            case .restricted: return "Restricted"
+            case .confidential: return "Confidential"
+            case .secret: return "Secret"
+            case .topSecret: return "Top secret"
+            }
+        }
     }
 }

@@ -1,5 +1,9 @@
 /// A field the partnership covers, and how firmly.
-public struct CooperationArea: Sendable, Hashable, Codable {
+///
+/// Not `Codable` on its own: it is read and written as part of a ``PartnershipRecord``,
+/// whose `Codable` form is the JSON form of `docs/json-mapping.md` (its code lists,
+/// being `Codable` strings, are the mapping's values).
+public struct CooperationArea: Sendable, Hashable {
     /// The field, from the cooperation-area code list.
     public var code: Code
     /// How firmly the field is part of the partnership.

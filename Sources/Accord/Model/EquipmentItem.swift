@@ -1,5 +1,9 @@
 /// A piece of equipment under discussion, on order or delivered (after the SIPRI register).
-public struct EquipmentItem: Sendable, Hashable, Codable {
+///
+/// Not `Codable` on its own: it is read and written as part of a ``PartnershipRecord``,
+/// whose `Codable` form is the JSON form of `docs/json-mapping.md` (its code lists,
+/// being `Codable` strings, are the mapping's values).
+public struct EquipmentItem: Sendable, Hashable {
     /// The broad category.
     public var category: Category
     /// Where the item stands.
@@ -59,7 +63,11 @@ public struct EquipmentItem: Sendable, Hashable, Codable {
     }
 
     /// A number of units of one kind.
-    public struct Quantity: Sendable, Hashable, Codable {
+    ///
+    /// Not `Codable` on its own: it is read and written as part of a ``PartnershipRecord``,
+    /// whose `Codable` form is the JSON form of `docs/json-mapping.md` (its code lists,
+    /// being `Codable` strings, are the mapping's values).
+    public struct Quantity: Sendable, Hashable {
         /// Planned, ordered or delivered.
         public var kind: Kind
         /// How many units.

@@ -1,5 +1,9 @@
 /// Something that happened (or will happen) to the partnership, with its date and place.
-public struct Event: Sendable, Hashable, Codable {
+///
+/// Not `Codable` on its own: it is read and written as part of a ``PartnershipRecord``,
+/// whose `Codable` form is the JSON form of `docs/json-mapping.md` (its code lists,
+/// being `Codable` strings, are the mapping's values).
+public struct Event: Sendable, Hashable {
     /// What kind of event.
     public var type: EventType
     /// The date as an `xs:date` (ISO 8601, for example `2025-07-28`), when known.
@@ -36,7 +40,11 @@ public struct Event: Sendable, Hashable, Codable {
 }
 
 /// A place: a country and, when known, a locality.
-public struct Place: Sendable, Hashable, Codable {
+///
+/// Not `Codable` on its own: it is read and written as part of a ``PartnershipRecord``,
+/// whose `Codable` form is the JSON form of `docs/json-mapping.md` (its code lists,
+/// being `Codable` strings, are the mapping's values).
+public struct Place: Sendable, Hashable {
     /// ISO 3166-1 alpha-3 country code.
     public var country: String
     /// A city or site.

@@ -1,5 +1,9 @@
 /// An amount of money attached to the partnership.
-public struct MonetaryValue: Sendable, Hashable, Codable {
+///
+/// Not `Codable` on its own: it is read and written as part of a ``PartnershipRecord``,
+/// whose `Codable` form is the JSON form of `docs/json-mapping.md` (its code lists,
+/// being `Codable` strings, are the mapping's values).
+public struct MonetaryValue: Sendable, Hashable {
     /// The amount as an `xs:decimal` string, kept as text so that no precision is lost.
     public var amount: String
     /// ISO 4217 alphabetic currency code.

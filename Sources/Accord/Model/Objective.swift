@@ -1,5 +1,9 @@
 /// An aim a party pursues through the partnership.
-public struct Objective: Sendable, Hashable, Codable {
+///
+/// Not `Codable` on its own: it is read and written as part of a ``PartnershipRecord``,
+/// whose `Codable` form is the JSON form of `docs/json-mapping.md` (its code lists,
+/// being `Codable` strings, are the mapping's values).
+public struct Objective: Sendable, Hashable {
     /// The aim, from the objective code list.
     public var code: Code
     /// The `ref` of the party whose aim it is, when it is one party's.

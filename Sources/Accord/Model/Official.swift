@@ -1,5 +1,9 @@
 /// A person who acted for one of the parties.
-public struct Official: Sendable, Hashable, Codable {
+///
+/// Not `Codable` on its own: it is read and written as part of a ``PartnershipRecord``,
+/// whose `Codable` form is the JSON form of `docs/json-mapping.md` (its code lists,
+/// being `Codable` strings, are the mapping's values).
+public struct Official: Sendable, Hashable {
     /// The `ref` of the party the official acts for.
     public var party: String
     /// The official's role.

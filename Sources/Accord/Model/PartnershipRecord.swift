@@ -2,7 +2,10 @@
 ///
 /// The value mirrors the XML element by element (see `schemas/README.md`). Lists that
 /// are empty stand for optional elements that are absent.
-public struct PartnershipRecord: Sendable, Hashable, Codable {
+///
+/// Its `Codable` form is its JSON form (`docs/json-mapping.md`): `JSONDecoder` reads what
+/// `accord convert` and ``jsonBytes(compact:)`` write, and `JSONEncoder` writes the same keys.
+public struct PartnershipRecord: Sendable, Hashable {
     /// The schema version the record was written for (`major.minor`).
     public var schemaVersion: String
     /// The default language of the record's narratives (BCP 47).

@@ -1,5 +1,9 @@
 /// A state taking part in a partnership, and the organisation that acts for it.
-public struct Party: Sendable, Hashable, Codable {
+///
+/// Not `Codable` on its own: it is read and written as part of a ``PartnershipRecord``,
+/// whose `Codable` form is the JSON form of `docs/json-mapping.md` (its code lists,
+/// being `Codable` strings, are the mapping's values).
+public struct Party: Sendable, Hashable {
     /// A short reference, unique within the record, by which officials, equipment and
     /// objectives name this party.
     public var ref: String

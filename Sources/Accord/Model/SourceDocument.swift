@@ -1,5 +1,9 @@
 /// A public or official document the record is based on.
-public struct SourceDocument: Sendable, Hashable, Codable {
+///
+/// Not `Codable` on its own: it is read and written as part of a ``PartnershipRecord``,
+/// whose `Codable` form is the JSON form of `docs/json-mapping.md` (its code lists,
+/// being `Codable` strings, are the mapping's values).
+public struct SourceDocument: Sendable, Hashable {
     /// What kind of document.
     public var kind: Kind
     /// Its publication date, as an `xs:date`, when known.
@@ -38,7 +42,11 @@ public struct SourceDocument: Sendable, Hashable, Codable {
 }
 
 /// A link to another partnership record.
-public struct RelatedRecord: Sendable, Hashable, Codable {
+///
+/// Not `Codable` on its own: it is read and written as part of a ``PartnershipRecord``,
+/// whose `Codable` form is the JSON form of `docs/json-mapping.md` (its code lists,
+/// being `Codable` strings, are the mapping's values).
+public struct RelatedRecord: Sendable, Hashable {
     /// The other record's id.
     public var ref: String
     /// How this record relates to it.

@@ -139,11 +139,15 @@ extension RecordRule {
         return findings
     }
 
+    /// The ISO 4217 codes that are not currencies a value can be in: `XXX` (no currency)
+    /// and `XTS` (reserved for testing).
+    static let refusedCurrencies: Set<String> = ["XXX", "XTS"]
+
     /// R007: every currency code is an ISO 4217 currency (not XXX, "no currency", nor XTS,
     /// reserved for testing).
     public static let currencyCodes = RecordRule(.unknownCurrencyCode) { record in
         record.values.enumerated().compactMap { index, value in
-            guard CurrencyCodes.names[value.currency] == nil || value.currency == "XXX" || value.currency == "XTS" else { return nil }
+            guard CurrencyCodes.names[value.currency] == nil || refusedCurrencies.contains(value.currency) else { return nil }
             return Finding(
                 path: "\(root)/values/value[\(index + 1)]",
                 message: "'\(value.currency)' is not an ISO 4217 currency code")

@@ -79,7 +79,7 @@ public enum ReleaseRules {
         for recipient in bundle.recipients {
             guard let state = recipient.state, isStateCode(state) else {
                 if recipient.state == nil, restricts || label.classification > .unclassified {
-                    report(.recipientStateUnknown, "\(described); the state of the recipient \(recipient.organisation) is not known, so Accord cannot check that the record may go there (give it as --recipient \(recipient.organisation)=STATE or in the partners file)")
+                    report(.recipientStateUnknown, "\(described); the state of the recipient \(recipient.organisation) is not known, so Accord cannot check that the record may go there: give the recipient its state (an ISO 3166-1 alpha-3 code), or list it in the partners file")
                 }
                 continue
             }

@@ -99,7 +99,7 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
         case .alreadyExists: return "already exists; it is not replaced unless you ask for it to be"
         case .cannotOpenFolder(let code):
             switch code {
-            case ENOENT: return "this folder does not exist; create it first (mkdir -p)"
+            case ENOENT: return "this folder does not exist; create it first"
             case ENOTDIR: return "is not a folder"
             default: return "cannot open the folder: \(Self.explain(code))"
             }

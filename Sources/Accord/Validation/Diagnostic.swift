@@ -1,5 +1,10 @@
 /// One problem found in an input, with a stable code, a severity and a message a clerk
 /// can act on.
+///
+/// Its `Codable` form is exactly one diagnostic of the `--format json` report
+/// (`schemas/accord-report-v1.schema.json`), flat: `code`, `severity`, `message`, the
+/// location's `file`, `entry`, `line`, `column`, `path` and `property`, and `technical`,
+/// each optional one absent when unknown.
 public struct Diagnostic: Sendable, Hashable, Codable {
     /// The stable code (see `docs/rules.md`).
     public var code: DiagnosticCode
@@ -19,6 +24,30 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.severity = code.severity
         self.message = message
         self.location = location
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case code, severity, message, technical
+    }
+
+    /// Reads a diagnostic in the report's form.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        code = try container.decode(DiagnosticCode.self, forKey: .code)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        message = try container.decode(String.self, forKey: .message)
+        technical = try container.decodeIfPresent(String.self, forKey: .technical)
+        location = try SourceLocation(from: decoder)
+    }
+
+    /// Writes the diagnostic in the report's form: the location's fields beside the others.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(message, forKey: .message)
+        try location.encode(to: encoder)
+        try container.encodeIfPresent(technical, forKey: .technical)
     }
 
     /// The compiler-style line: `path:line:col: error[CODE]: message`. Control and

@@ -142,7 +142,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .notReleasableToRecipient: return "A record (or the bundle) is labelled releasable only to states that do not include a recipient's state."
         case .bundleLabelWiderThanRecord: return "The bundle's label would release it to a state that one of its records may not be released to."
         case .unknownStateCode: return "A state in the bundle's label or in a recipient is not an ISO 3166-1 alpha-3 country code."
-        case .recipientStateUnknown: return "A labelled record goes to a recipient whose state is not known, so its release cannot be checked (an error with --strict)."
+        case .recipientStateUnknown: return "A labelled record goes to a recipient whose state is not known, so its release cannot be checked (an error where warnings are refused)."
         case .recipientStateContradicted: return "The envelope gives a recipient a state that the receiver's partners file contradicts."
         }
     }

@@ -1,4 +1,8 @@
 /// The outcome of validating one record.
+///
+/// It encodes as one entry of the `--format json` report (``ValidationReport/Entry``);
+/// it does not decode, since the report holds the record's id, not the record: decode a
+/// ``ValidationReport/Entry``.
 public struct RecordValidation: Sendable, Hashable {
     /// The file as the caller named it.
     public var file: String
@@ -15,4 +19,11 @@ public struct RecordValidation: Sendable, Hashable {
 
     /// Whether the record can be accepted: no diagnostic is an error.
     public var isValid: Bool { !diagnostics.containsErrors }
+}
+
+extension RecordValidation: Encodable {
+    /// Writes the validation as an entry of the report (``ValidationReport/Entry``).
+    public func encode(to encoder: any Encoder) throws {
+        try ValidationReport.Entry(self).encode(to: encoder)
+    }
 }

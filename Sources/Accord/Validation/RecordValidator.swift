@@ -20,15 +20,15 @@ public struct RecordValidator: Sendable {
         self.rules = rules
     }
 
-    /// Reads and validates the file at `path`. A file over the size limit is reported as a
-    /// diagnostic; a file that cannot be read at all is thrown.
+    /// Reads and validates the record file at `path`, XML or JSON.
+    @available(*, deprecated, renamed: "validateRecordFile(atPath:)", message: "validateRecordFile(atPath:) reads XML and JSON alike")
     public func validateFile(atPath path: String) throws(FileError) -> RecordValidation {
-        try validateFile(atPath: path, as: validate)
+        try validateRecordFile(atPath: path)
     }
 
     /// Reads the file at `path` within the size limit and hands its bytes to `check`; a
     /// file over the limit becomes an `X004` diagnostic, whatever its form.
-    func validateFile(atPath path: String, as check: ([UInt8], String) -> RecordValidation) throws(FileError) -> RecordValidation {
+    func readFile(atPath path: String, then check: ([UInt8], String) -> RecordValidation) throws(FileError) -> RecordValidation {
         do {
             return check(try FileReader.read(path, maxBytes: limits.maxBytes), path)
         } catch let error where error.isTooLarge {
@@ -38,7 +38,8 @@ public struct RecordValidator: Sendable {
         }
     }
 
-    /// Validates a document held in memory; `file` names it in diagnostics.
+    /// Validates a record given as XML bytes held in memory; `file` names it in
+    /// diagnostics. A record given as JSON goes to ``validateJSON(_:file:)``.
     public func validate(_ bytes: [UInt8], file: String) -> RecordValidation {
         LibXML.withScope { scope in
             var result = runStages(bytes, file: file)
@@ -125,6 +126,17 @@ public struct RecordValidator: Sendable {
             return Diagnostic(.unsupportedSchemaVersion, RecordRule.unsupportedVersionMessage(collapse(version)), at: location)
         }
         return nil
+    }
+
+    /// The element path of each diagnostic found in `xml`, a document Accord wrote (one
+    /// element per line): its own, or that of the element on its line. Lines become paths
+    /// only for schema diagnostics (rules give paths already), so the XML is parsed again
+    /// for its element lines only when one needs it.
+    func elementPaths(of diagnostics: [Diagnostic], in xml: [UInt8], file: String) -> [String?] {
+        let needsLines = diagnostics.contains { $0.location.path == nil && $0.location.line != nil }
+        let lines = !needsLines ? [:] : LibXML.withScope { _ in SafeXMLParser.parse(xml, file: file, limits: limits).document?.tree() }
+            .map(ElementPaths.paths(byLine:)) ?? [:]
+        return diagnostics.map { $0.location.path ?? $0.location.line.flatMap { lines[$0] } }
     }
 
     /// The line of the element at `path`, or of its nearest ancestor that has one.

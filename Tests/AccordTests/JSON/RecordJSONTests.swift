@@ -93,6 +93,27 @@ struct RecordJSONTests {
         #expect(messages.contains { $0.contains("$.parties: error[J002]: expected at least 2 items") }, "\(messages)")
     }
 
+    @Test("validateRecordFile reads JSON by its name or its first character, XML otherwise")
+    func recordFilesOfEitherForm() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let record = try Fixtures.motivatingRecord()
+        let files = [
+            ("record.json", record.jsonBytes()), ("record.txt", Array(" \n".utf8) + record.jsonBytes()),
+            ("record.xml", record.xmlBytes()), ("bom.data", [0xEF, 0xBB, 0xBF] + record.jsonBytes(compact: true)),
+        ]
+        for (name, bytes) in files {
+            let path = folder.appendingPathComponent(name).path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let result = try RecordValidator().validateRecordFile(atPath: path)
+            #expect(result.diagnostics.isEmpty, "\(name): \(result.diagnostics.map(\.formatted))")
+            #expect(result.record == record, "\(name)")
+        }
+        let broken = folder.appendingPathComponent("broken.json").path
+        try Data("not json".utf8).write(to: URL(fileURLWithPath: broken))
+        #expect(try RecordValidator().validateRecordFile(atPath: broken).diagnostics.map(\.code) == [.malformedJSON])
+    }
+
     @Test("the JSON of every example and generated record validates against the published JSON Schema")
     func jsonSchema() throws {
         guard ExternalTool.available("python3"),

@@ -62,7 +62,7 @@ struct SchemaErrorTranslationTests {
     @Test("a record with three independent mistakes reports all three in one run, and counts what it reports")
     func threeMistakes() throws {
         let file = Fixtures.invalidExamples.appendingPathComponent("three-independent-mistakes.xml")
-        let result = try RecordValidator().validateFile(atPath: file.path)
+        let result = try RecordValidator().validateRecordFile(atPath: file.path)
         #expect(result.diagnostics.map(\.code) == [.schemaViolation, .recordIdPrefix, .unknownCountryCode], "\(result.diagnostics.map(\.formatted))")
         #expect(result.diagnostics.allSatisfy { $0.severity == .error && $0.location.line != nil })
         #expect(!result.checksRemain)
@@ -75,9 +75,9 @@ struct SchemaErrorTranslationTests {
 
     @Test("a record the rules cannot read says that more checks follow")
     func checksRemain() throws {
-        let result = try RecordValidator().validateFile(atPath: Fixtures.invalidExamples.appendingPathComponent("misspelled-element.xml").path)
+        let result = try RecordValidator().validateRecordFile(atPath: Fixtures.invalidExamples.appendingPathComponent("misspelled-element.xml").path)
         #expect(result.checksRemain)
-        let valid = try RecordValidator().validateFile(atPath: Fixtures.motivatingExample.path)
+        let valid = try RecordValidator().validateRecordFile(atPath: Fixtures.motivatingExample.path)
         #expect(!valid.checksRemain)
     }
 }

@@ -22,7 +22,7 @@ struct XmllintAgreementTests {
     }
 
     static func assertAgreement(_ file: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let result = try RecordValidator().validateFile(atPath: file.path)
+        let result = try RecordValidator().validateRecordFile(atPath: file.path)
         let accordStructural = structural(result)
         let xmllint = try xmllintAccepts(file)
         if xmllint {
@@ -43,7 +43,7 @@ struct XmllintAgreementTests {
         guard ExternalTool.available("xmllint") else { return }
         for file in Fixtures.validExampleFiles {
             #expect(try Self.xmllintAccepts(file), "\(file.lastPathComponent)")
-            #expect(try RecordValidator().validateFile(atPath: file.path).diagnostics.isEmpty, "\(file.lastPathComponent)")
+            #expect(try RecordValidator().validateRecordFile(atPath: file.path).diagnostics.isEmpty, "\(file.lastPathComponent)")
         }
     }
 
@@ -60,7 +60,7 @@ struct XmllintAgreementTests {
                 let mutated = DocumentMutator.mutate(text, using: &generator)
                 let file = folder.appendingPathComponent("m\(index)-\(round).xml")
                 try Data(mutated.utf8).write(to: file)
-                let result = try RecordValidator().validateFile(atPath: file.path)
+                let result = try RecordValidator().validateRecordFile(atPath: file.path)
                 let structural = Self.structural(result)
                 let xmllint = try Self.xmllintAccepts(file)
                 if xmllint == structural || (!xmllint && result.isValid) {

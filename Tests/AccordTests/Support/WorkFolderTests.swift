@@ -165,6 +165,6 @@ struct WorkFolderTests {
         #expect(throws: FileError(path: folder.appendingPathComponent("keys").path, reason: .cannotOpenFolder(errno: ENOENT))) {
             try AtomicFile(destination: missing, overwrite: false)
         }
-        #expect(FileError(path: "keys", reason: .cannotOpenFolder(errno: ENOENT)).description == "keys: this folder does not exist; create it first (mkdir -p)")
+        #expect(FileError(path: "keys", reason: .cannotOpenFolder(errno: ENOENT)).description == "keys: this folder does not exist; create it first")
     }
 }

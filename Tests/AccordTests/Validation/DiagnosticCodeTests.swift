@@ -23,7 +23,7 @@ struct DiagnosticCodeTests {
             try #require(fields.count >= 2, "bad line in expected.tsv: \(line)")
             listed.insert(fields[0])
             let file = Fixtures.invalidExamples.appendingPathComponent(fields[0])
-            let result = try RecordValidator().validateFile(atPath: file.path)
+            let result = try RecordValidator().validateRecordFile(atPath: file.path)
             let code = try #require(DiagnosticCode(rawValue: fields[1]), "unknown code \(fields[1])")
             #expect(result.diagnostics.contains { $0.code == code }, "\(fields[0]) should produce \(code.rawValue), got \(result.diagnostics.map(\.formatted))")
             if fields.count >= 3 {

@@ -94,7 +94,7 @@ struct HostileXMLTests {
         try handle.close()
         let clock = ContinuousClock()
         var result: RecordValidation!
-        let elapsed = try clock.measure { result = try RecordValidator().validateFile(atPath: path) }
+        let elapsed = try clock.measure { result = try RecordValidator().validateRecordFile(atPath: path) }
         #expect(result.diagnostics.map(\.code) == [.documentTooLarge])
         #expect(elapsed < .seconds(1))
         // In memory, the same limit applies before parsing.

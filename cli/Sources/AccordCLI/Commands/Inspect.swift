@@ -90,7 +90,7 @@ extension AccordCommand {
             var envelope: BundleEnvelope?
             var signatures: [SignatureCheck]
             var files: [BundleValidation.File]
-            var diagnostics: [JSONReport.JSONDiagnostic]
+            var diagnostics: [Diagnostic]
         }
 
         func run() async throws {
@@ -111,11 +111,11 @@ extension AccordCommand {
                 let summary = Summary(validation)
                 switch report.format {
                 case .json:
-                    struct Document: Encodable { var file: String; var valid: Bool; var summary: Summary; var diagnostics: [JSONReport.JSONDiagnostic] }
-                    print(encodeJSON(Document(file: bundle, valid: valid, summary: summary, diagnostics: validation.diagnostics.map(JSONReport.JSONDiagnostic.init))))
+                    struct Document: Encodable { var file: String; var valid: Bool; var summary: Summary; var diagnostics: [Diagnostic] }
+                    print(encodeJSON(Document(file: bundle, valid: valid, summary: summary, diagnostics: validation.diagnostics.map(\.withCommandLineHint))))
                 case .text:
                     print(summary.text)
-                    validation.diagnostics.forEach { Terminal.printError($0.formatted) }
+                    validation.diagnostics.forEach { Terminal.printError($0.withCommandLineHint.formatted) }
                     print("\(bundle): \(valid ? "valid" : "invalid")\(countsSuffix(outcome))")
                 }
                 throw (valid ? ExitStatus.valid : .invalid).exitCode
@@ -124,10 +124,10 @@ extension AccordCommand {
             case .json:
                 print(encodeJSON(Inspection(
                     file: bundle, valid: valid, envelope: validation.envelope, signatures: validation.signatures, files: validation.files,
-                    diagnostics: validation.diagnostics.map(JSONReport.JSONDiagnostic.init))))
+                    diagnostics: validation.diagnostics.map(\.withCommandLineHint))))
             case .text:
                 print(Self.describe(validation))
-                validation.diagnostics.forEach { Terminal.printError($0.formatted) }
+                validation.diagnostics.forEach { Terminal.printError($0.withCommandLineHint.formatted) }
                 print("\(bundle): \(valid ? "valid" : "invalid")\(countsSuffix(outcome))")
             }
             throw (valid ? ExitStatus.valid : .invalid).exitCode

@@ -43,7 +43,7 @@ extension AccordCommand {
                     throw error
                 }
             } catch {
-                Terminal.printError(error.description)
+                Terminal.printError(error.shellDescription)
                 throw ExitStatus.failure.exitCode
             }
             print("private key  \(out).key (keep it secret)")

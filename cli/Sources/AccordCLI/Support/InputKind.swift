@@ -8,7 +8,7 @@ import Darwin
 
 /// What a path given on the command line holds.
 enum InputKind {
-    /// A record XML file.
+    /// A record file, XML or JSON.
     case record
     /// A bundle: a gzip file (by content, not name) or a bag folder.
     case bundle

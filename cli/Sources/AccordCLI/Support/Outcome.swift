@@ -1,5 +1,11 @@
 import Accord
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What happened to one input, ready to be reported as text or JSON.
 struct Outcome {
     var file: String
@@ -64,7 +70,7 @@ func printOutcomes(_ outcomes: [Outcome], _ options: ReportOptions, verdict: (Ou
     switch options.format {
     case .text:
         for outcome in outcomes {
-            for diagnostic in outcome.diagnostics {
+            for diagnostic in outcome.diagnostics.map(\.withCommandLineHint) {
                 Terminal.printError(diagnostic.formatted)
                 if options.verbose, let technical = diagnostic.technical { Terminal.printError("  libxml2: \(printable(technical))") }
             }
@@ -78,13 +84,12 @@ func printOutcomes(_ outcomes: [Outcome], _ options: ReportOptions, verdict: (Ou
         }
     case .json:
         let entries = outcomes.map { outcome in
-            JSONReport.Entry(
-                file: outcome.file, kind: outcome.kind, valid: outcome.isValid(strict: options.strict),
-                recordId: outcome.recordId, bundleId: outcome.bundleId, errors: outcome.errors,
-                warnings: outcome.warnings, diagnostics: outcome.diagnostics.map(JSONReport.JSONDiagnostic.init),
-                checksRemain: outcome.checksRemain, failure: outcome.failure)
+            ValidationReport.Entry(
+                file: outcome.file, kind: ValidationReport.Entry.Kind(rawValue: outcome.kind) ?? .record,
+                valid: outcome.isValid(strict: options.strict), recordId: outcome.recordId, bundleId: outcome.bundleId,
+                diagnostics: outcome.diagnostics.map(\.withCommandLineHint), checksRemain: outcome.checksRemain, failure: outcome.failure)
         }
-        print(encodeJSON(JSONReport(valid: status == .valid, files: entries)))
+        print(encodeJSON(ValidationReport(files: entries, valid: status == .valid)))
     }
     return status
 }
@@ -100,6 +105,25 @@ func countsSuffix(_ outcome: Outcome) -> String {
 extension FileError {
     /// The library's message, with the option that changes the outcome where one does.
     var commandLineDescription: String {
-        reason == .alreadyExists ? "\(description) (--force replaces it)" : description
+        reason == .alreadyExists ? "\(description) (--force replaces it)" : shellDescription
+    }
+
+    /// The library's message, with the shell command that helps where one does: a folder
+    /// to write in that does not exist is made with `mkdir -p`.
+    var shellDescription: String {
+        if case .cannotOpenFolder(let code) = reason, code == ENOENT { return "\(description) (mkdir -p)" }
+        return description
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic with the command line's way of doing what its message asks, where
+    /// the library's words (for any caller) name none: a recipient's state is given with
+    /// `--recipient ORG=STATE` or in the file `--partners` names.
+    var withCommandLineHint: Diagnostic {
+        guard code == .recipientStateUnknown else { return self }
+        var hinted = self
+        hinted.message += " (on the command line: --recipient ORG=STATE when packing, or --partners FILE)"
+        return hinted
     }
 }

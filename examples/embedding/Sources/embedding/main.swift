@@ -25,7 +25,7 @@ let records = [record(1, with: "MYS"), record(2, with: "MYS")]
 // Validate them: diagnostics name the element (there is no XML line to point at).
 let validator = RecordValidator()
 for record in records {
-    let result = validator.validate(record.xmlBytes(), file: "record \(record.id)")
+    let result = validator.validate(record)
     precondition(result.isValid, result.diagnostics.map(\.formatted).joined(separator: "\n"))
 }
 
