@@ -12,6 +12,7 @@ let package = Package(
         .package(name: "Accord", path: "../.."),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         // The service: routes, options, and how a validation becomes an HTTP answer.
@@ -20,6 +21,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Accord", package: "Accord"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // `upload-service --port 8080 --trust partners/`.
@@ -33,6 +35,7 @@ let package = Package(
                 "UploadService",
                 .product(name: "Accord", package: "Accord"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
     ]

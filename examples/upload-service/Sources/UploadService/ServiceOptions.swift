@@ -24,7 +24,7 @@ public struct ServiceOptions: Sendable {
     public func validator() throws -> BundleValidator {
         var validator = BundleValidator(limits: limits)
         if let trustFolder {
-            validator.signatures = SignaturePolicy(trust: try TrustStore(folder: trustFolder), requiresSignature: requireSignature)
+            validator.signatures = SignaturePolicy(trust: try TrustStore(folder: trustFolder), required: requireSignature)
         }
         return validator
     }
