@@ -9,6 +9,8 @@ echo "== the library (swift test)"
 swift test
 echo "== the library builds alone: no swift-argument-parser, no plugin"
 scripts/check-library-alone.sh
+echo "== the public API keeps every declaration of api/Accord.api"
+scripts/check-api.sh
 echo "== the command-line tool (swift test --package-path cli)"
 swift test --package-path cli
 echo "== the examples that embed the library"
