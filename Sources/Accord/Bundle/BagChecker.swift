@@ -377,10 +377,13 @@ final class BagChecker {
 
     /// Held: the envelope's index against the records and attachments carried.
     private func crossCheck(_ envelope: BundleEnvelope, records: [String: BundleRecord]) {
-        let indexed = Dictionary(envelope.records.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // Read from the bag, so the index is there.
+        let entries = envelope.records ?? []
+        let attachments = envelope.attachments ?? []
+        let indexed = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let bundle = release(envelope)
         var seenIds: [String: String] = [:]
-        for entry in envelope.records {
+        for entry in entries {
             if let problem = Self.misplaced(entry) { report(.envelopeIndexMismatch, problem, entry: BagLayout.envelope) }
             if let earlier = seenIds[entry.id] {
                 report(.duplicateRecordId, "record id '\(entry.id)' is used by both \(earlier) and \(entry.path)", entry: BagLayout.envelope)
@@ -398,8 +401,8 @@ final class BagChecker {
         for path in (records.keys.map { $0 } + oversizeRecords).sorted(by: EntryOrder.precedes) where indexed[path] == nil {
             report(.envelopeIndexMismatch, Self.carriedButNotIndexed(path), entry: path)
         }
-        let listedAttachments = Set(envelope.attachments)
-        for path in envelope.attachments where payload[path] == nil {
+        let listedAttachments = Set(attachments)
+        for path in attachments where payload[path] == nil {
             report(.envelopeIndexMismatch, Self.attachmentListedButNotCarried(path), entry: BagLayout.envelope)
         }
         for path in payload.keys.sorted(by: EntryOrder.precedes) where path.hasPrefix(BagLayout.attachmentsFolder) && !listedAttachments.contains(path) {

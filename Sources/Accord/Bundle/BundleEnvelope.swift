@@ -14,16 +14,20 @@ public struct BundleEnvelope: Sendable, Hashable, Codable {
     public var created: String
     /// The bundle's label, at least as high as the highest record label.
     public var confidentiality: ConfidentialityLabel
-    /// The records, in the order of their paths.
-    public var records: [Entry]
-    /// Paths of the attachments, relative to the bag (`data/attachments/...`).
-    public var attachments: [String]
+    /// The records, in the order of their paths: the envelope's index. Nil where the
+    /// index was not kept: in a ``BundleValidation`` made without
+    /// ``BundleValidator/keepsIndex`` (the index grows with the bundle), and in a
+    /// ``PackSummary``. An envelope with no records never passes validation.
+    public var records: [Entry]?
+    /// Paths of the attachments, relative to the bag (`data/attachments/...`); nil where
+    /// the index was not kept, as for ``records``.
+    public var attachments: [String]?
 
     /// Creates an envelope; without `schemaVersion`, the lowest version that can hold it.
     public init(
         schemaVersion: String? = nil, bundleId: String, sender: String,
         recipients: [Recipient], created: String, confidentiality: ConfidentialityLabel,
-        records: [Entry], attachments: [String] = []
+        records: [Entry]?, attachments: [String]? = []
     ) {
         self.schemaVersion = schemaVersion ?? Self.schemaVersion(for: recipients)
         self.bundleId = bundleId

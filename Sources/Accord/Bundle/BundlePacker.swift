@@ -381,7 +381,7 @@ public struct BundlePacker: Sendable {
             created: options.created.description,
             confidentiality: ConfidentialityLabel(
                 policy: options.policy ?? options.sender, classification: classification, releasableTo: options.releasableTo ?? common ?? []),
-            records: [], attachments: [])
+            records: nil, attachments: nil)
         let bundle = ReleaseRules.Bundle(header)
         var found = ReleaseRules.check(bundle, at: location, labelAgainstRecipients: options.releasableTo != nil)
         for record in records {

@@ -16,7 +16,8 @@ public struct BundleValidation: Sendable, Hashable {
 
     /// The bundle as the caller named it.
     public var file: String
-    /// The envelope, when it was present and valid.
+    /// The envelope, when it was present and valid; without ``BundleValidator/keepsIndex``,
+    /// without its index (``BundleEnvelope/records`` and ``BundleEnvelope/attachments`` are nil).
     public var envelope: BundleEnvelope?
     /// What was found of each record, by path in the bag.
     public var records: [String: BundleRecord]

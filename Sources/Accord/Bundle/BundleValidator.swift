@@ -171,8 +171,8 @@ public struct BundleValidator: Sendable {
             input.lastPassInBundleOrder = inBundleOrder
             if !keepsIndex {
                 // The same result whichever way the bag was read.
-                envelope?.records = []
-                envelope?.attachments = []
+                envelope?.records = nil
+                envelope?.attachments = nil
                 records = [:]
             }
             return BundleValidation(

@@ -15,7 +15,9 @@ enum EnvelopeJSON {
         }
         out.add("created", envelope.created)
         out.add("confidentiality", RecordJSON.label(envelope.confidentiality))
-        out.add("records", .array(envelope.records.map { entry in
+        // Without the index (a validation that did not keep it), no index is shown.
+        if let records = envelope.records {
+            out.add("records", .array(records.map { entry in
             var item = JSONObjectBuilder()
             item.add("id", entry.id)
             item.add("path", entry.path)
@@ -23,8 +25,11 @@ enum EnvelopeJSON {
             item.add("classification", entry.classification.rawValue)
             item.add("title", RecordJSON.narratives(entry.title))
             return item.value
-        }))
-        out.add("attachments", .array(envelope.attachments.map(JSONValue.string)))
+            }))
+        }
+        if let attachments = envelope.attachments {
+            out.add("attachments", .array(attachments.map(JSONValue.string)))
+        }
         return out.value
     }
 }

@@ -51,11 +51,11 @@ final class EnvelopeXMLWriter {
         return out.finish()
     }
 
-    /// The whole envelope.
+    /// The whole envelope (one without its index is written with an empty one).
     static func write(_ envelope: BundleEnvelope) -> [UInt8] {
         let writer = EnvelopeXMLWriter(header: envelope)
-        for entry in envelope.records { writer.add(entry) }
-        return writer.finish(attachments: envelope.attachments)
+        for entry in envelope.records ?? [] { writer.add(entry) }
+        return writer.finish(attachments: envelope.attachments ?? [])
     }
 }
 

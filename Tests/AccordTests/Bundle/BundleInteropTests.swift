@@ -71,7 +71,7 @@ struct BundleInteropTests {
         #expect(result.diagnostics.allSatisfy { $0.code == .incompleteBagInfo })
         var indexing = BundleValidator()
         indexing.keepsIndex = true
-        #expect(try indexing.validate(atPath: archive.path).envelope?.records.count == Fixtures.validExampleFiles.count)
+        #expect(try indexing.validate(atPath: archive.path).envelope?.records?.count == Fixtures.validExampleFiles.count)
     }
 
     @Test("tampering is detected and named", arguments: Tampering.allCases)

@@ -52,7 +52,7 @@ struct PackOutputTests {
         validator.keepsIndex = true
         let validation = try validator.validate(.bytes(memory.bytes))
         #expect(validation.isValid, "\(validation.diagnostics.map(\.formatted))")
-        #expect(Set(validation.envelope?.records.map(\.id) ?? []) == Set(records.map(\.id)))
+        #expect(Set(validation.envelope?.records?.map(\.id) ?? []) == Set(records.map(\.id)))
         #expect(validation.files.contains { $0.path == "data/attachments/note.txt" && $0.size == 17 })
         // Standard tools read it too.
         let listing = try ExternalTool.run("tar", ["-tzf", path])

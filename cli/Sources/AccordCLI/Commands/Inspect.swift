@@ -51,10 +51,10 @@ extension AccordCommand {
                 sender = envelope?.sender
                 recipients = envelope?.recipients.map(\.description) ?? []
                 label = envelope?.confidentiality
-                records = envelope?.records.count ?? 0
+                records = envelope?.records?.count ?? 0
                 classifications = Dictionary(grouping: envelope?.records ?? [], by: \.classification.rawValue).mapValues(\.count)
                 statuses = Dictionary(grouping: envelope?.records ?? [], by: \.status.rawValue).mapValues(\.count)
-                attachments = envelope?.attachments.count ?? 0
+                attachments = envelope?.attachments?.count ?? 0
                 files = validation.files.count
                 payloadBytes = validation.files.filter { $0.path.hasPrefix("data/") }.reduce(0) { $0 + $1.size }
                 signers = validation.signatures.map { "\($0.organisation ?? "?") (\(Inspect.trust(of: $0)))" }
@@ -151,20 +151,20 @@ extension AccordCommand {
                     "Label       \(label.classification.rawValue) (policy \(label.policy))"
                         + (label.releasableTo.isEmpty ? "" : ", releasable to \(label.releasableTo.joined(separator: ", "))"),
                     "",
-                    "Records (\(envelope.records.count))",
+                    "Records (\(envelope.records?.count ?? 0))",
                 ]
                 let sizes = Dictionary(validation.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-                for entry in envelope.records {
+                for entry in envelope.records ?? [] {
                     let title = entry.title.first { $0.language == "en" }?.text ?? entry.title.first?.text ?? ""
                     let file = sizes[entry.path]
                     lines.append("  \(entry.id)  \(entry.status.rawValue)  \(entry.classification.rawValue)  \(file.map { "\($0.size) bytes" } ?? "missing")")
                     lines.append("      \(title)")
                     if let file { lines.append("      sha512 \(file.sha512.prefix(32))…") }
                 }
-                if !envelope.attachments.isEmpty {
+                if let attachments = envelope.attachments, !attachments.isEmpty {
                     lines.append("")
-                    lines.append("Attachments (\(envelope.attachments.count))")
-                    for path in envelope.attachments {
+                    lines.append("Attachments (\(attachments.count))")
+                    for path in attachments {
                         lines.append("  \(path)  \(sizes[path].map { "\($0.size) bytes" } ?? "missing")")
                     }
                 }
