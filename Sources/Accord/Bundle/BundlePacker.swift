@@ -86,7 +86,7 @@ public struct BundlePacker: Sendable {
 
     /// Packs records built in code, with the attachments they name, into the file
     /// `destination`, written whole or not at all. The bytes are those
-    /// ``pack(_:attachments:options:progress:)-(_,_,_,((ProgressReport)->Void)?)`` returns for the same inputs.
+    /// ``pack(_:attachments:options:progress:)-8cf3y`` returns for the same inputs.
     public func pack(
         _ records: [PartnershipRecord], attachments: [PackAttachment] = [], toFile destination: String, options: PackOptions,
         progress: (@Sendable (ProgressReport) -> Void)? = nil
