@@ -47,3 +47,11 @@ let package = Package(
         .testTarget(name: "AccordTests", dependencies: ["Accord", "AccordTestSupport"]),
     ]
 )
+
+// swift-docc-plugin builds the DocC documentation (scripts/build-docs.sh). It is added only when
+// ACCORD_DOCS is set: every plugin in a package's graph is compiled when a host builds, and a host
+// that depends on the library must pull in swift-crypto alone (scripts/check-library-alone.sh).
+if Context.environment["ACCORD_DOCS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"))
+}

@@ -1,6 +1,6 @@
 extension BundlePacker {
     /// Packs records built in code into the file `destination`, as
-    /// ``pack(_:attachments:toFile:options:progress:)`` does, on a thread of its own.
+    /// ``pack(_:attachments:toFile:options:progress:)-1x0s8`` does, on a thread of its own.
     /// Cancelling the calling task stops the work within one record or buffer, leaves
     /// nothing at `destination` (nor any temporary file), and throws `CancellationError`.
     public func pack(
@@ -16,7 +16,7 @@ extension BundlePacker {
     }
 
     /// Packs records built in code into a bundle in memory, as
-    /// ``pack(_:attachments:options:progress:)`` does, on a thread of its own. Cancelling
+    /// ``pack(_:attachments:options:progress:)-8cf3y`` does, on a thread of its own. Cancelling
     /// the calling task stops the work within one record or buffer and throws
     /// `CancellationError`.
     public func pack(

@@ -6,7 +6,7 @@ import Dispatch
 /// 1. Every record is validated on all cores; its canonical bytes, and its envelope entry
 ///    and digest, go to anonymous spool files beside the destination. If any record fails,
 ///    every failure is reported and nothing is written.
-/// 2. The records are sorted into bundle order (``EntryOrder``); the manifest and the
+/// 2. The records are sorted into bundle order (`docs/bundle-format.md`); the manifest and the
 ///    envelope are written to spools an entry at a time and the envelope is validated there.
 /// 3. The archive is written to a temporary file beside the destination (tag files first,
 ///    then the payload in bundle order, every entry with the same owner, mode and mtime),
@@ -86,7 +86,7 @@ public struct BundlePacker: Sendable {
 
     /// Packs records built in code, with the attachments they name, into the file
     /// `destination`, written whole or not at all. The bytes are those
-    /// ``pack(_:attachments:options:progress:)`` returns for the same inputs.
+    /// ``pack(_:attachments:options:progress:)-8cf3y`` returns for the same inputs.
     public func pack(
         _ records: [PartnershipRecord], attachments: [PackAttachment] = [], toFile destination: String, options: PackOptions,
         progress: (@Sendable (ProgressReport) -> Void)? = nil

@@ -1,5 +1,5 @@
 /// Unpacks a bundle: validates while extracting into a staging folder inside a private
-/// work folder beside the destination (``WorkFolder``), and renames the staging folder to
+/// work folder beside the destination (`docs/bundle-format.md`), and renames the staging folder to
 /// the destination only when everything is valid. On any failure, or an interrupt, the
 /// work folder is removed and nothing remains; after a kill, the next command writing in
 /// that folder removes it.

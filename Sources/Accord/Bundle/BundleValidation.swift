@@ -21,7 +21,7 @@ public struct BundleValidation: Sendable, Hashable {
     public var envelope: BundleEnvelope?
     /// What was found of each record, by path in the bag.
     public var records: [String: BundleRecord]
-    /// The bag's tag files, and every file when ``BundleValidator/listsFiles`` is set, in
+    /// The bag's tag files, and every file when ``BundleValidator/keepsIndex`` is set, in
     /// archive order.
     public var files: [File]
     /// What was found about each signature.

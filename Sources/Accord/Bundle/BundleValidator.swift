@@ -3,8 +3,8 @@
 /// cross-checks between them. Works on a `.tar.gz` file or an unpacked bag folder.
 ///
 /// Memory holds one buffer, the small tag files, and a few records per core. For a bag in
-/// bundle order (tag files first, then the payload in ``EntryOrder``, as `accord pack`
-/// writes it) nothing else is kept per file: the manifest and the envelope are spooled to
+/// bundle order (tag files first, then the payload sorted as `docs/bundle-format.md` says,
+/// as `accord pack` writes it) nothing else is kept per file: the manifest and the envelope are spooled to
 /// unlinked scratch files in `$TMPDIR` and merged with the payload as it streams, so
 /// memory does not grow with the bundle. A bag in any other order (one tarred by hand,
 /// say) is read a second time, keeping per file a path, a size and a digest, and per

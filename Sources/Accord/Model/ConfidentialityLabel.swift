@@ -18,10 +18,15 @@ public struct ConfidentialityLabel: Sendable, Hashable {
 
     /// Classifications, ordered from lowest to highest.
     public enum Classification: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+        /// Unclassified: the lowest. `unclassified` in XML and JSON.
         case unclassified
+        /// Restricted. `restricted` in XML and JSON.
         case restricted
+        /// Confidential. `confidential` in XML and JSON.
         case confidential
+        /// Secret. `secret` in XML and JSON.
         case secret
+        /// Top secret: the highest. `top-secret` in XML and JSON.
         case topSecret = "top-secret"
 
         /// The position of the classification from lowest (0) to highest.

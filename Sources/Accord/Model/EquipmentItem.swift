@@ -35,30 +35,51 @@ public struct EquipmentItem: Sendable, Hashable {
 
     /// Equipment categories.
     public enum Category: String, Sendable, Hashable, Codable, CaseIterable {
+        /// An air-defence system. `air-defence-system` in XML and JSON.
         case airDefenceSystem = "air-defence-system"
+        /// A radar. `radar` in XML and JSON.
         case radar
+        /// A combat vehicle. `combat-vehicle` in XML and JSON.
         case combatVehicle = "combat-vehicle"
+        /// A tactical vehicle. `tactical-vehicle` in XML and JSON.
         case tacticalVehicle = "tactical-vehicle"
+        /// Military electronics. `military-electronics` in XML and JSON.
         case militaryElectronics = "military-electronics"
+        /// An aircraft. `aircraft` in XML and JSON.
         case aircraft
+        /// A helicopter. `helicopter` in XML and JSON.
         case helicopter
+        /// An unmanned system. `unmanned-system` in XML and JSON.
         case unmannedSystem = "unmanned-system"
+        /// Artillery. `artillery` in XML and JSON.
         case artillery
+        /// A missile. `missile` in XML and JSON.
         case missile
+        /// A ship. `ship` in XML and JSON.
         case ship
+        /// Small arms. `small-arms` in XML and JSON.
         case smallArms = "small-arms"
+        /// Ammunition. `ammunition` in XML and JSON.
         case ammunition
+        /// Communications equipment. `communications` in XML and JSON.
         case communications
+        /// A training system. `training-system` in XML and JSON.
         case trainingSystem = "training-system"
+        /// Spare parts. `spare-parts` in XML and JSON.
         case spareParts = "spare-parts"
+        /// Another category. `other` in XML and JSON.
         case other
     }
 
     /// Where an item stands.
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Considered, not ordered. `candidate` in XML and JSON.
         case candidate
+        /// Ordered. `ordered` in XML and JSON.
         case ordered
+        /// Delivered. `delivered` in XML and JSON.
         case delivered
+        /// Cancelled. `cancelled` in XML and JSON.
         case cancelled
     }
 
@@ -81,8 +102,11 @@ public struct EquipmentItem: Sendable, Hashable {
 
         /// What a quantity counts.
         public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+            /// Units planned. `planned` in XML and JSON.
             case planned
+            /// Units ordered. `ordered` in XML and JSON.
             case ordered
+            /// Units delivered. `delivered` in XML and JSON.
             case delivered
         }
     }

@@ -23,18 +23,31 @@ public struct Event: Sendable, Hashable {
 
     /// The kinds of event in a partnership's life.
     public enum EventType: String, Sendable, Hashable, Codable, CaseIterable {
+        /// An announcement. `announcement` in XML and JSON.
         case announcement
+        /// A meeting. `meeting` in XML and JSON.
         case meeting
+        /// A round of negotiation. `negotiation` in XML and JSON.
         case negotiation
+        /// The signature. `signature` in XML and JSON.
         case signature
+        /// The ratification. `ratification` in XML and JSON.
         case ratification
+        /// The entry into force. `entry-into-force` in XML and JSON.
         case entryIntoForce = "entry-into-force"
+        /// An amendment. `amendment` in XML and JSON.
         case amendment
+        /// A suspension. `suspension` in XML and JSON.
         case suspension
+        /// The termination. `termination` in XML and JSON.
         case termination
+        /// The expiry. `expiry` in XML and JSON.
         case expiry
+        /// An exhibition. `exhibition` in XML and JSON.
         case exhibition
+        /// An exercise. `exercise` in XML and JSON.
         case exercise
+        /// A delivery. `delivery` in XML and JSON.
         case delivery
     }
 }

@@ -23,9 +23,13 @@ public struct MonetaryValue: Sendable, Hashable {
 
     /// What an amount is.
     public enum ValueType: String, Sendable, Hashable, Codable, CaseIterable {
+        /// An estimate. `estimate` in XML and JSON.
         case estimate
+        /// A contract value. `contract` in XML and JSON.
         case contract
+        /// An amount committed. `commitment` in XML and JSON.
         case commitment
+        /// An amount paid out. `disbursement` in XML and JSON.
         case disbursement
     }
 }

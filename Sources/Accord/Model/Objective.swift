@@ -20,15 +20,25 @@ public struct Objective: Sendable, Hashable {
 
     /// The objective code list.
     public enum Code: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Diversifying suppliers. `supplier-diversification` in XML and JSON.
         case supplierDiversification = "supplier-diversification"
+        /// Developing the defence industry. `defence-industry-development` in XML and JSON.
         case defenceIndustryDevelopment = "defence-industry-development"
+        /// Cost-effectiveness. `cost-effectiveness` in XML and JSON.
         case costEffectiveness = "cost-effectiveness"
+        /// Interaction between personnel. `personnel-interaction` in XML and JSON.
         case personnelInteraction = "personnel-interaction"
+        /// Mutual trust. `mutual-trust` in XML and JSON.
         case mutualTrust = "mutual-trust"
+        /// Developing capabilities. `capability-development` in XML and JSON.
         case capabilityDevelopment = "capability-development"
+        /// Interoperability. `interoperability` in XML and JSON.
         case interoperability
+        /// Regional security. `regional-security` in XML and JSON.
         case regionalSecurity = "regional-security"
+        /// Foreign-policy aims. `foreign-policy` in XML and JSON.
         case foreignPolicy = "foreign-policy"
+        /// Another objective. `other` in XML and JSON.
         case other
     }
 }

@@ -23,11 +23,17 @@ public struct Official: Sendable, Hashable {
 
     /// What an official did in the partnership.
     public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Led a delegation. `head-of-delegation` in XML and JSON.
         case headOfDelegation = "head-of-delegation"
+        /// Was a member of a delegation. `delegation-member` in XML and JSON.
         case delegationMember = "delegation-member"
+        /// Signed. `signatory` in XML and JSON.
         case signatory
+        /// Witnessed. `witness` in XML and JSON.
         case witness
+        /// Represented a party. `representative` in XML and JSON.
         case representative
+        /// Is a point of contact. `point-of-contact` in XML and JSON.
         case pointOfContact = "point-of-contact"
     }
 }

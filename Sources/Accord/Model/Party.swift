@@ -24,10 +24,15 @@ public struct Party: Sendable, Hashable {
 
     /// A party's role in the agreement.
     public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A party to the agreement. `party` in XML and JSON.
         case party
+        /// A signatory. `signatory` in XML and JSON.
         case signatory
+        /// An observer. `observer` in XML and JSON.
         case observer
+        /// The depositary. `depositary` in XML and JSON.
         case depositary
+        /// A guarantor. `guarantor` in XML and JSON.
         case guarantor
     }
 }

@@ -32,11 +32,17 @@ public struct SourceDocument: Sendable, Hashable {
 
     /// Kinds of source document.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A news report. `news-report` in XML and JSON.
         case newsReport = "news-report"
+        /// A press release. `press-release` in XML and JSON.
         case pressRelease = "press-release"
+        /// An official statement. `official-statement` in XML and JSON.
         case officialStatement = "official-statement"
+        /// The text of the agreement. `agreement-text` in XML and JSON.
         case agreementText = "agreement-text"
+        /// Minutes. `minutes` in XML and JSON.
         case minutes
+        /// Another kind of document. `other` in XML and JSON.
         case other
     }
 }
@@ -60,12 +66,19 @@ public struct RelatedRecord: Sendable, Hashable {
 
     /// How one record relates to another.
     public enum Relation: String, Sendable, Hashable, Codable, CaseIterable {
+        /// This record supersedes the other. `supersedes` in XML and JSON.
         case supersedes
+        /// The other record supersedes this one. `superseded-by` in XML and JSON.
         case supersededBy = "superseded-by"
+        /// This record amends the other. `amends` in XML and JSON.
         case amends
+        /// The other record amends this one. `amended-by` in XML and JSON.
         case amendedBy = "amended-by"
+        /// This record implements the other. `implements` in XML and JSON.
         case implements
+        /// The other record implements this one. `implemented-by` in XML and JSON.
         case implementedBy = "implemented-by"
+        /// The records are related otherwise. `related` in XML and JSON.
         case related
     }
 }

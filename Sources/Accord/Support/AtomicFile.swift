@@ -1,4 +1,4 @@
-/// A file written in a private work folder beside its destination (``WorkFolder``), then
+/// A file written in a private work folder beside its destination (`docs/bundle-format.md`), then
 /// fsynced and renamed into place, so that the final name only ever holds a whole file.
 /// If the work fails, ``discard()`` (or dropping the value) removes the work folder; if
 /// the process is killed, the next Accord command writing in that folder removes it.

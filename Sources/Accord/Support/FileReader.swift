@@ -54,12 +54,19 @@ public struct FileError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// What went wrong with a file.
     public enum Reason: Sendable, Hashable {
+        /// The file could not be opened; `errno` is the system's reason.
         case cannotOpen(errno: Int32)
+        /// Reading failed; `errno` is the system's reason.
         case cannotRead(errno: Int32)
+        /// Writing failed; `errno` is the system's reason.
         case cannotWrite(errno: Int32)
+        /// The destination exists and replacing it was not asked for.
         case alreadyExists
+        /// The input changed between two readings of it, or while it was read.
         case changedWhileReading
+        /// The path names a folder where a file is needed.
         case isDirectory
+        /// The file is at least `size` bytes, over the `limit` for it.
         case tooLarge(size: Int, limit: Int)
         /// The folder to write in could not be opened (it does not exist, or is not a folder).
         case cannotOpenFolder(errno: Int32)

@@ -67,6 +67,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         description.filter { $0 != "-" && $0 != ":" }
     }
 
+    /// Whether `lhs` is earlier than `rhs`.
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
 
     private var civil: (Int, Int, Int) {

@@ -1,4 +1,4 @@
-/// The work folders of this process (``WorkFolder``), and the leftovers of others.
+/// The work folders of this process, and the leftovers of others.
 ///
 /// Accord prepares every file and folder it writes in a private work folder beside the
 /// destination and renames it into place only when it is whole. This is what a host

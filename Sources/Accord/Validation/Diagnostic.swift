@@ -58,6 +58,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     }
 }
 
+/// Diagnostics as a list, as validations hold them.
 extension Collection where Element == Diagnostic {
     /// Whether any diagnostic is an error.
     public var containsErrors: Bool { contains { $0.severity == .error } }

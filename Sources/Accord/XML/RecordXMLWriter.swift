@@ -135,7 +135,7 @@ enum RecordXMLWriter {
 }
 
 extension PartnershipRecord {
-    /// The record as canonical XML (see ``RecordXMLWriter``). The bytes are not validated
+    /// The record as canonical XML, as bundles store it (`docs/bundle-format.md`). The bytes are not validated
     /// here: ``RecordValidator`` checks a record before it is exchanged.
     public func xmlBytes() -> [UInt8] {
         RecordXMLWriter.write(self)
