@@ -16,8 +16,11 @@ extension BundleValidator {
     /// progress reports a total; `recorded` as in ``BundleSource/recordsStream``. An error
     /// the sequence throws is thrown as ``FileError`` with
     /// ``FileError/Reason/readerFailed(_:)``; chunks that end early are a truncated bundle.
-    /// Cancelling the calling task stops the work within one buffer.
-    public func validate<Chunks: AsyncSequence>(
+    /// The chunks are read by a task of their own: the result is returned as soon as the
+    /// validation is done, even when the chunks have not ended (a client that stalls), and
+    /// that task is then cancelled. Cancelling the calling task stops the work within one
+    /// buffer, even when the sequence does not itself respond to cancellation.
+    public func validate<Chunks: AsyncSequence & Sendable>(
         chunks: Chunks, name: String, expectedSize: Int? = nil, recorded: Bool = true, progress: ProgressReports? = nil
     ) async throws -> BundleValidation where Chunks.Element: Sequence, Chunks.Element.Element == UInt8 {
         defer { progress?.finish() }
@@ -48,7 +51,7 @@ extension BundleUnpacker {
 
     /// Unpacks a bundle arriving as byte chunks into `destination`, in one pass as it
     /// arrives (see ``BundleValidator/validate(chunks:name:expectedSize:recorded:progress:)``).
-    public func unpack<Chunks: AsyncSequence>(
+    public func unpack<Chunks: AsyncSequence & Sendable>(
         chunks: Chunks, name: String, to destination: String, overwrite: Bool = false, refusingWarnings: Bool = false,
         recorded: Bool = true, progress: ProgressReports? = nil
     ) async throws -> BundleValidation where Chunks.Element: Sequence, Chunks.Element.Element == UInt8 {
@@ -80,7 +83,7 @@ extension BundleJSONConverter {
 
     /// Validates and converts a bundle arriving as byte chunks. The chunks are recorded as
     /// they arrive (the conversion reads them a second time, from the recording).
-    public func convert<Chunks: AsyncSequence>(
+    public func convert<Chunks: AsyncSequence & Sendable>(
         chunks: Chunks, name: String, ndjson: Bool, progress: ProgressReports? = nil,
         output: @escaping @Sendable (_ bytes: [UInt8]) throws(FileError) -> Void
     ) async throws -> BundleValidation where Chunks.Element: Sequence, Chunks.Element.Element == UInt8 {

@@ -58,33 +58,44 @@ enum WorkerThread {
         return try unwrap(result)
     }
 
-    /// Runs `body` on a thread of its own, reading a ``ChunkChannel`` that this task fills
-    /// from `chunks`; cancelling the task stops both.
-    static func run<T: Sendable, Chunks: AsyncSequence>(
+    /// Runs `body` on a thread of its own, reading a ``ChunkChannel`` that a task of its
+    /// own fills from `chunks`. The result is returned as soon as `body` is done, whether or
+    /// not the chunks have ended (a client may stall after the bundle's last useful byte);
+    /// the feeding task is then cancelled. Cancelling the calling task stops both.
+    static func run<T: Sendable, Chunks: AsyncSequence & Sendable>(
         feeding chunks: Chunks, _ body: @escaping @Sendable (CancellationFlag, ChunkChannel) throws(FileError) -> T
     ) async throws -> T where Chunks.Element: Sequence, Chunks.Element.Element == UInt8 {
         let flag = CancellationFlag()
         let channel = ChunkChannel()
         let outcome = Outcome<T>()
+        let feeder = Task.detached { await feed(chunks, into: channel) }
         return try await withTaskCancellationHandler {
             start {
                 let result = Result { () throws(FileError) in try body(flag, channel) }
                 channel.closeReading()
                 outcome.finish(result)
             }
-            do {
-                for try await chunk in chunks {
-                    let bytes = chunk.withContiguousStorageIfAvailable { Array($0) } ?? Array(chunk)
-                    guard await channel.send(bytes) else { break }
-                }
-                channel.finishWriting(failure: nil)
-            } catch {
-                channel.finishWriting(failure: "\(error)")
-            }
-            return try unwrap(await outcome.value)
+            let result = await outcome.value
+            feeder.cancel()
+            return try unwrap(result)
         } onCancel: {
             flag.set()
             channel.cancel()
+            feeder.cancel()
+        }
+    }
+
+    /// Passes `chunks` to `channel` until they end, fail, or the reader stops.
+    private static func feed<Chunks: AsyncSequence>(_ chunks: Chunks, into channel: ChunkChannel) async
+    where Chunks.Element: Sequence, Chunks.Element.Element == UInt8 {
+        do {
+            for try await chunk in chunks {
+                let bytes = chunk.withContiguousStorageIfAvailable { Array($0) } ?? Array(chunk)
+                guard await channel.send(bytes) else { break }
+            }
+            channel.finishWriting(failure: nil)
+        } catch {
+            channel.finishWriting(failure: "\(error)")
         }
     }
 

@@ -100,6 +100,39 @@ struct AsyncBundleTests {
         await #expect(throws: CancellationError.self) { _ = try await task.value }
     }
 
+    @Test("the answer does not wait for the client: a body that is not a bundle, then a stall, is answered at once")
+    func answerBeforeTheBodyEnds() async throws {
+        let started = ContinuousClock.now
+        let validation = try await BundleValidator().validate(chunks: stalled(Array("hello, not a bundle".utf8), after: 19), name: "upload")
+        #expect(!validation.isValid)
+        #expect(validation.codes == [.damagedArchive])
+        #expect(ContinuousClock.now - started < .seconds(30))
+    }
+
+    @Test("cancelling works even when the body ignores cancellation")
+    func bodyIgnoringCancellation() async throws {
+        /// Yields one chunk, then waits for ever, deaf to cancellation.
+        struct Deaf: AsyncSequence, Sendable {
+            let first: [UInt8]
+            struct Iterator: AsyncIteratorProtocol {
+                var first: [UInt8]?
+                mutating func next() async -> [UInt8]? {
+                    if let chunk = first { first = nil; return chunk }
+                    await withCheckedContinuation { (_: CheckedContinuation<Void, Never>) in }
+                    return nil
+                }
+            }
+            func makeAsyncIterator() -> Iterator { Iterator(first: first) }
+        }
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        let bytes = try Fixtures.bytes(fixture.bundle)
+        let task = Task { try await BundleValidator().validate(chunks: Deaf(first: Array(bytes.prefix(bytes.count / 2))), name: "upload") }
+        try await Task.sleep(for: .milliseconds(200))
+        task.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await task.value }
+    }
+
     @Test("cancelling an unpack leaves nothing behind: no destination, no work folder")
     func cancelUnpack() async throws {
         let fixture = try BundleFixture()
