@@ -104,6 +104,13 @@ enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
     case readerFailed(message: String)
     /// The host's ``ByteWriter`` threw.
     case writerFailed(message: String)
+    /// A tag file larger than the limit, in a bundle read only once (the held way reports it
+    /// as a finding of the bag; this says the same).
+    case tagFileTooLarge(entry: String, size: Int, limit: Int)
+    /// Past the first MiB, the compressed data is more than twice as long as what it
+    /// inflates to, which deflate never makes of real data (an endless run of empty gzip
+    /// members, say, which the other limits would never stop).
+    case tooMuchCompressedData(compressed: Int, inflated: Int)
 
     /// An account a clerk can read, such as
     /// `entry '../etc/passwd': the path leaves the bundle folder ('..')`.
@@ -180,6 +187,10 @@ enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
             return "the stream could not be read: \(message)"
         case .writerFailed(let message):
             return "the bundle could not be written: \(message)"
+        case .tagFileTooLarge(_, let size, let limit):
+            return "the tag file is \(size) bytes; the limit is \(limit) bytes"
+        case .tooMuchCompressedData(let compressed, let inflated):
+            return "\(Self.amount(compressed)) of compressed data inflate to only \(Self.amount(inflated)): it is padded or made of empty gzip members, which no bundle is"
         }
     }
 

@@ -128,12 +128,16 @@ final class GzipReader: ByteSource {
     }
 
     /// Throws once the output exceeds `maxTotalBytes`, or, past the first MiB, exceeds
-    /// `maxCompressionRatio` times the input consumed.
+    /// `maxCompressionRatio` times the input consumed, or, past the first MiB of input, is
+    /// less than half of it.
     private func checkLimits() throws(ArchiveError) {
         if totalOut > limits.maxTotalBytes { throw .tooMuchData(limit: limits.maxTotalBytes) }
         let (allowed, overflow) = totalIn.multipliedReportingOverflow(by: limits.maxCompressionRatio)
         if totalOut > ArchiveLimits.compressionRatioGrace, !overflow, totalOut > allowed {
             throw .compressionRatioTooHigh(limit: limits.maxCompressionRatio)
+        }
+        if totalIn > ArchiveLimits.compressionRatioGrace && totalOut < totalIn / 2 {
+            throw .tooMuchCompressedData(compressed: totalIn, inflated: totalOut)
         }
     }
 

@@ -158,8 +158,11 @@ struct ReaderSource: ByteSource {
                 throw ArchiveError.readerFailed(message: "the reader returned \(count) for a buffer of \(buffer.count) bytes")
             }
             return count
-        } catch let error as ArchiveError {
+        } catch let error as ArchiveError where error.endsTheWork {
             throw error
+        } catch ArchiveError.readFailed(let code) {
+            // A pipe or socket that fails is not a damaged bundle.
+            throw .readerFailed(message: String(cString: strerror(code)))
         } catch {
             throw .readerFailed(message: "\(error)")
         }

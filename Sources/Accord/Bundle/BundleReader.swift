@@ -64,7 +64,7 @@ public struct BundleReader: Sendable {
         guard validation.isValid else { return validation }
         let digests = validator.keepsIndex ? Dictionary(validation.files.map { ($0.path, $0.sha512) }, uniquingKeysWith: { first, _ in first }) : nil
         let entries = try input.entries(inBundleOrder: input.lastPassInBundleOrder)
-        let records = RecordValidator(limits: validator.limits.xml)
+        let records = validator.recordValidator
         var buffer = [UInt8](repeating: 0, count: 256 << 10)
         do {
             while let entry = try entries.next() {
@@ -84,7 +84,8 @@ public struct BundleReader: Sendable {
                 let digest = hasher.finalizeHex()
                 if let digests, digests[path] != digest { throw FileError(path: input.path, reason: .changedWhileReading) }
                 if isRecord {
-                    // Parsed into the model by the validator that passed it in the first reading.
+                    // Parsed into the model by the validator that passed it in the first reading
+                    // (the same bytes: a second opinion could only differ by mistake).
                     guard let record = records.validate(bytes, file: input.path).record else {
                         throw FileError(path: input.path, reason: .changedWhileReading)
                     }

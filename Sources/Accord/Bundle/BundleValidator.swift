@@ -130,29 +130,41 @@ public struct BundleValidator: Sendable {
                 let spool = checker.spool(for: relative)
                 let contentLimit = checker.contentLimit(for: relative)
                 var size = 0
-                var spooled = true
+                var spoolFailure: FileError?
+                var spoolOverflows = false
                 try extractor?.beginFile(relative)
                 while true {
                     try input.checkCancellation()
                     let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try source.read(into: raw) }
                     if count == 0 { break }
                     // Scratch files stay within what the held way would hold; past it, the held
-                    // way reports the file.
-                    if spool != nil && size + count > contentLimit { throw ArchiveError.notInBundleOrder(entry: relative) }
+                    // way reports the file. Read only once, the file is read to its end and
+                    // reported here as the held way would.
+                    if spool != nil && size + count > contentLimit {
+                        guard isOnlyReading else { throw ArchiveError.notInBundleOrder(entry: relative) }
+                        spoolOverflows = true
+                    }
                     try buffer.withRawBytes { raw throws(FileError) in
                         let chunk = UnsafeRawBufferPointer(rebasing: raw[..<count])
                         hasher.update(chunk)
                         if contents != nil {
                             if contents!.count + count > contentLimit { contents = nil } else { contents!.append(contentsOf: chunk) }
                         }
-                        if let spool, (try? spool.append(chunk)) == nil { spooled = false }
+                        if let spool, !spoolOverflows, spoolFailure == nil {
+                            do throws(FileError) { try spool.append(chunk) } catch { spoolFailure = error }
+                        }
                         try extractor?.write(chunk)
                     }
                     size += count
                 }
                 try extractor?.endFile()
-                // A full scratch disk is the receiver's problem, not the bundle's: read it the held way.
-                if !spooled { throw ArchiveError.notInBundleOrder(entry: relative) }
+                if spoolOverflows { throw ArchiveError.tagFileTooLarge(entry: relative, size: size, limit: contentLimit) }
+                // A full scratch disk is the receiver's problem, not the bundle's: read it the
+                // held way, or, read only once, say so.
+                if let spoolFailure {
+                    if isOnlyReading { throw ArchiveError.writeFailed(errno: spoolFailure.errno ?? EIO) }
+                    throw ArchiveError.notInBundleOrder(entry: relative)
+                }
                 let facts = BagChecker.FileFacts(size: size, digest: hasher.finalizeHex())
                 try checker.file(relative, facts: facts, contents: contents)
                 if keepsIndex || BagChecker.heldTagFiles.contains(relative) {
@@ -192,6 +204,9 @@ public struct BundleValidator: Sendable {
             // missing files.
             let outcome = checker.abandon()
             var fault = Diagnostic(error.diagnosticCode, error.description, at: SourceLocation(file: file))
+            if case .tagFileTooLarge(let entry, _, _) = error {
+                fault.location.entry = entry
+            }
             if case .notInBundleOrder(let entry) = error {
                 fault = Diagnostic(
                     .streamNotInBundleOrder,
@@ -199,9 +214,13 @@ public struct BundleValidator: Sendable {
                     at: SourceLocation(file: file))
             }
             input.lastPassInBundleOrder = inBundleOrder
+            // Read once and in bundle order, the checker's own findings so far include the
+            // running comparison with the manifest, which the held way (what a file gets)
+            // never reaches after a fault: leave them out, so that the findings are the same.
+            let own = inBundleOrder ? [] : checker.diagnostics
             return BundleValidation(
                 file: file, envelope: nil, records: keepsIndex ? outcome.records : [:], files: files, signatures: [],
-                diagnostics: [fault] + outcome.diagnostics + checker.diagnostics)
+                diagnostics: [fault] + outcome.diagnostics + own)
         } catch let error as FileError {
             _ = checker.abandon()
             throw error
@@ -222,23 +241,28 @@ public struct BundleValidator: Sendable {
 extension ArchiveError {
     /// Whether this error ends the work rather than describing the archive: a
     /// cancellation, or the host's reader failing.
+    /// (In validation, ``writeFailed(errno:)`` can only be the receiver's scratch file or
+    /// recording failing: the disk is full, not the bundle wrong.)
     var endsTheWork: Bool {
         switch self {
-        case .cancelled, .readerFailed: return true
+        case .cancelled, .readerFailed, .writeFailed: return true
         default: return false
         }
     }
 
     /// What the caller is told when ``endsTheWork``.
     var workEnded: FileError.Reason {
-        if case .readerFailed(let message) = self { return .readerFailed(message) }
-        return .cancelled
+        switch self {
+        case .readerFailed(let message): return .readerFailed(message)
+        case .writeFailed(let code): return .cannotWrite(errno: code)
+        default: return .cancelled
+        }
     }
 
     /// The diagnostic code under which this archive fault is reported.
     var diagnosticCode: DiagnosticCode {
         switch self {
-        case .tooMuchData, .compressionRatioTooHigh, .tooManyEntries, .entryTooLarge, .extendedHeaderTooLarge:
+        case .tooMuchData, .compressionRatioTooHigh, .tooManyEntries, .entryTooLarge, .extendedHeaderTooLarge, .tagFileTooLarge, .tooMuchCompressedData:
             return .archiveLimitExceeded
         case .unsupportedEntryType, .specialPermissions, .unsafePath, .duplicateEntry, .entryInsideFile,
              .fileAtTopLevel, .multipleTopLevelFolders, .unsupportedPaxKey:

@@ -132,3 +132,62 @@ struct BundleSourceTests {
         #expect(fromPath == fromBytes)
     }
 }
+
+@Suite("Streams read once: the same findings as a file")
+struct UnrecordedStreamTests {
+    func unrecorded(_ bytes: [UInt8], _ validator: BundleValidator = BundleValidator()) throws -> BundleValidation {
+        try validator.validate(.stream(TrickleReader(bytes: bytes), name: "upload", recorded: false))
+    }
+
+    @Test("a record changed and the archive cut off in the next one: the file's findings, no more")
+    func faultAfterChangedRecord() throws {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        // Rebuilt in bundle order by Accord's own packer is not possible after a change, so
+        // change the bytes of one record in the tar itself (same length), then truncate.
+        let tar = try ExternalTool.run("sh", ["-c", "gzip -dc '\(fixture.bundle.path)'"])
+        var raw = [UInt8](tar.standardOutput.utf8)
+        let marker = Array("<recordId>".utf8)
+        let at = (0..<(raw.count - marker.count)).first { Array(raw[$0..<$0 + marker.count]) == marker }!
+        raw[at + marker.count] ^= 0x01
+        raw = Array(raw.prefix(at + marker.count + 4000))
+        let changed = fixture.folder.appendingPathComponent("changed.tar")
+        try Data(raw).write(to: changed)
+        _ = try ExternalTool.run("gzip", ["-n", changed.path])
+        let path = changed.path + ".gz"
+        let bytes = try Fixtures.bytes(URL(fileURLWithPath: path))
+        let fromFile = try BundleValidator().validate(.file(path))
+        let once = try unrecorded(bytes)
+        #expect(!fromFile.isValid)
+        #expect(findings(once) == findings(fromFile))
+    }
+
+    @Test("a tag file over the limit: B003 naming it, as from a file, not B027")
+    func tagFileTooLarge() throws {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        var limits = BundleLimits.default
+        limits.maxTagFileBytes = 300
+        let validator = BundleValidator(limits: limits)
+        let fromFile = try validator.validate(.file(fixture.bundle.path))
+        let once = try unrecorded(try Fixtures.bytes(fixture.bundle), validator)
+        #expect(fromFile.codes.contains(.archiveLimitExceeded))
+        #expect(once.codes.contains(.archiveLimitExceeded))
+        #expect(!once.codes.contains(.streamNotInBundleOrder))
+        #expect(once.diagnostics.first { $0.code == .archiveLimitExceeded }?.location.entry != nil)
+    }
+
+    @Test("a bundle followed by an endless run of empty gzip members is refused, not read for ever")
+    func emptyMembers() throws {
+        let fixture = try BundleFixture()
+        defer { fixture.remove() }
+        let empty = try ExternalTool.run("sh", ["-c", "printf '' | gzip -n | od -An -v -tx1"])
+        let member = empty.standardOutput.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { UInt8($0, radix: 16) }
+        #expect(member.count == 20)
+        var bytes = try Fixtures.bytes(fixture.bundle)
+        for _ in 0..<100_000 { bytes += member }
+        let validation = try unrecorded(bytes)
+        #expect(!validation.isValid)
+        #expect(validation.codes.contains(.archiveLimitExceeded))
+    }
+}
