@@ -106,15 +106,31 @@ public struct BundlePacker: Sendable {
     }
 
     /// Packs records built in code, with the attachments they name, into `writer`, a chunk
-    /// at a time. The bundle is written only once every record has passed; if writing it
-    /// fails midway, what `writer` received is not a bundle and should be discarded.
+    /// at a time. `writer` receives nothing until the whole bundle has passed every check,
+    /// the receivers' limits on the compressed bundle included: it is written to an unnamed
+    /// scratch file first (in ``scratchFolder``) and handed over from there. If the writer
+    /// fails midway, what it received is not a bundle and should be discarded.
     public func pack(
         _ records: [PartnershipRecord], attachments: [PackAttachment] = [], to writer: some ByteWriter, options: PackOptions,
         progress: (@Sendable (ProgressReport) -> Void)? = nil
     ) throws(PackError) -> PackSummary {
-        try pack(
-            Self.values(records), attachments: attachments, into: .sink(WriterSink(writer: writer), name: "bundle"), options: options,
+        let spool: SpoolFile
+        do { spool = try SpoolFile(folder: scratchFolder ?? SpoolFile.temporaryFolder) } catch { throw .file(error) }
+        let summary = try pack(
+            Self.values(records), attachments: attachments, into: .sink(SpoolSink(spool: spool), name: "bundle"), options: options,
             progress: progress, cancellation: nil)
+        let sink = WriterSink(writer: writer)
+        var reader = SpoolReader(spool)
+        do {
+            while let chunk = try reader.nextChunk() {
+                try Array(chunk).withRawBytes { raw throws(ArchiveError) in try sink.write(raw) }
+            }
+        } catch let error as ArchiveError {
+            throw .archive(error.description)
+        } catch {
+            throw .file(error as? FileError ?? FileError(path: spool.folder, reason: .cannotRead(errno: EIO)))
+        }
+        return summary
     }
 
     /// Packs into the file `destination`, atomically.
@@ -609,6 +625,15 @@ private struct GzipSink: ByteSink {
     mutating func write(_ bytes: UnsafeRawBufferPointer) throws(ArchiveError) {
         try writer.write(bytes)
         count.withLock { $0 += bytes.count }
+    }
+}
+
+/// Appends to a scratch file.
+private struct SpoolSink: ByteSink {
+    let spool: SpoolFile
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws(ArchiveError) {
+        do throws(FileError) { try spool.append(bytes) } catch { throw .writeFailed(errno: error.errno ?? EIO) }
     }
 }
 

@@ -45,7 +45,6 @@ struct PackOutputTests {
         #expect(memory.summary.records == 5)
         #expect(summary == memory.summary)
         #expect(writer.bytes == memory.bytes)
-        #expect(writer.writes > 1)
         #expect(try Fixtures.bytes(URL(fileURLWithPath: path)) == memory.bytes)
 
         var validator = BundleValidator()
@@ -80,6 +79,22 @@ struct PackOutputTests {
             let messages = diagnostics.map(\.message).joined(separator: "\n")
             return messages.contains("'missing.pdf' was not given") && messages.contains("'stray.bin' is given but no record names it")
         }
+    }
+
+    @Test("a bundle refused for the receivers' limits gives the writer nothing at all")
+    func refusedBeforeWriting() throws {
+        var records = Self.records(1)
+        records[0].sources[0].attachment = "zeros.bin"
+        var packer = BundlePacker()
+        packer.limits.maxCompressionRatio = 2
+        let writer = CollectingWriter()
+        #expect {
+            _ = try packer.pack(records, attachments: [.bytes([UInt8](repeating: 0, count: 2 << 20), name: "zeros.bin")], to: writer, options: Self.options)
+        } throws: { error in
+            guard case PackError.invalidInput(let diagnostics) = error else { return false }
+            return diagnostics.contains { $0.code == .bundleExceedsLimits }
+        }
+        #expect(writer.bytes.isEmpty)
     }
 
     @Test("a writer that fails stops the pack with its reason")
