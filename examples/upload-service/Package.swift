@@ -22,6 +22,7 @@ let package = Package(
                 .product(name: "Accord", package: "Accord"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         // `upload-service --port 8080 --trust partners/`.

@@ -17,8 +17,9 @@ public protocol ByteReader {
 /// A stream is read once. So that a bag whose files are not in bundle order (one tarred by
 /// hand) can be read a second time, and a bundle converted or its records read after it
 /// was validated, the bytes are recorded as they are read in an unnamed scratch file
-/// (``BundleValidator/scratchFolder``), unless ``recordsStream`` is off: then nothing of
-/// the bundle is written anywhere, a bag out of bundle order is refused (`B027`), and only
+/// (``BundleValidator/scratchFolder``), unless ``recordsStream`` is off: then no copy of
+/// the bundle is kept (only its manifest and envelope go to unnamed scratch files, as for
+/// any bundle in bundle order), a bag out of bundle order is refused (`B027`), and only
 /// validation and unpacking can read it.
 public struct BundleSource {
     enum Storage {

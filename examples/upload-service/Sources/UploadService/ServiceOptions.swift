@@ -16,6 +16,14 @@ public struct ServiceOptions: Sendable {
     /// The limits applied to each bundle (see `BundleLimits`); a bundle over one is
     /// answered 413.
     public var limits = BundleLimits.default
+    /// How long a request may take, its body arriving included: past it the validation is
+    /// cancelled and the answer is 408, so that a client that stalls holds nothing for long.
+    public var requestTimeout: Duration = .seconds(300)
+    /// How long a connection may stay idle (no byte in either direction) before it is closed.
+    public var idleTimeout: Duration = .seconds(30)
+    /// The most uploads validated at once; one more is answered 503 at once. Each takes a
+    /// thread of its own and the memory of one validation.
+    public var maxConcurrentUploads = 8
 
     /// The defaults.
     public init() {}

@@ -1,12 +1,13 @@
 import Accord
 import Foundation
 import Hummingbird
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// The service's routes:
 ///
 /// - `POST /bundles`: the request body is streamed through the validator as it arrives,
-///   without being written anywhere (the stream is not recorded: a bag out of bundle
+///   without a copy of it being kept anywhere (the stream is not recorded: a bag out of bundle
 ///   order is refused, `B027`), and the answer is the JSON report of `accord validate
 ///   --format json` for it: 200 valid, 422 invalid, 413 over a limit, 400 not a bundle.
 /// - `GET /health`: 200 `{"status":"ok"}`.
@@ -21,14 +22,28 @@ public enum UploadService {
         router.get("/health") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }
+        let running = NIOLockedValueBox(0)
         router.post("/bundles") { request, _ in
-            try await answer(request, validator: validator, maxBodyBytes: options.maxBodyBytes)
+            let admitted = running.withLockedValue { count -> Bool in
+                guard count < options.maxConcurrentUploads else { return false }
+                count += 1
+                return true
+            }
+            guard admitted else {
+                return report(failure: "\(options.maxConcurrentUploads) uploads are being checked; try again shortly", status: .serviceUnavailable)
+            }
+            defer { running.withLockedValue { $0 -= 1 } }
+            return try await answer(request, validator: validator, options: options)
         }
-        return Application(router: router, configuration: .init(address: .hostname(options.host, port: options.port)))
+        let idle = TimeAmount.nanoseconds(Int64(options.idleTimeout.components.seconds) * 1_000_000_000)
+        return Application(
+            router: router, server: .http1(configuration: .init(idleTimeout: idle)),
+            configuration: .init(address: .hostname(options.host, port: options.port)))
     }
 
     /// Validates the body of `request` as it streams in and answers with the report.
-    static func answer(_ request: Request, validator: BundleValidator, maxBodyBytes: Int) async throws -> Response {
+    static func answer(_ request: Request, validator: BundleValidator, options: ServiceOptions) async throws -> Response {
+        let maxBodyBytes = options.maxBodyBytes
         let declared = request.headers[.contentLength].flatMap { Int($0) }
         if let declared, declared > maxBodyBytes {
             return report(failure: "the body is \(declared) bytes; this service accepts \(maxBodyBytes)", status: .contentTooLarge)
@@ -36,7 +51,22 @@ public enum UploadService {
         let body = LimitedBody(body: request.body, limit: maxBodyBytes)
         let validation: BundleValidation
         do {
-            validation = try await validator.validate(chunks: body, name: uploadName, expectedSize: declared, recorded: false)
+            // The validation races the request's deadline; the loser is cancelled.
+            let outcome = try await withThrowingTaskGroup(of: BundleValidation?.self) { group in
+                group.addTask {
+                    try await validator.validate(chunks: body, name: uploadName, expectedSize: declared, recorded: false)
+                }
+                group.addTask {
+                    try await Task.sleep(for: options.requestTimeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                return try await group.next() ?? nil
+            }
+            guard let outcome else {
+                return report(failure: "the request did not complete within \(options.requestTimeout); nothing was kept", status: .requestTimeout)
+            }
+            validation = outcome
         } catch let error as FileError {
             if case .readerFailed(let message) = error.reason, message == LimitedBody.TooLarge.message(maxBodyBytes) {
                 return report(failure: "the body is larger than \(maxBodyBytes) bytes, which this service accepts", status: .contentTooLarge)

@@ -24,6 +24,12 @@ struct UploadServiceCommand: AsyncParsableCommand {
     var maxTotalBytes = BundleLimits.default.maxTotalBytes
     @Option(help: "The most entries a bundle may hold.")
     var maxEntries = BundleLimits.default.maxEntries
+    @Option(help: "Seconds a request may take, its body arriving included (408 past it).")
+    var requestTimeout = 300
+    @Option(help: "Seconds a connection may stay idle before it is closed.")
+    var idleTimeout = 30
+    @Option(help: "The most uploads validated at once (503 past it).")
+    var maxConcurrentUploads = ServiceOptions().maxConcurrentUploads
 
     func validate() throws {
         if requireSignature && trustFolder == nil { throw ValidationError("--require-signature needs --trust FOLDER.") }
@@ -38,6 +44,9 @@ struct UploadServiceCommand: AsyncParsableCommand {
         options.maxBodyBytes = maxBodyBytes
         options.limits.maxTotalBytes = maxTotalBytes
         options.limits.maxEntries = maxEntries
+        options.requestTimeout = .seconds(requestTimeout)
+        options.idleTimeout = .seconds(idleTimeout)
+        options.maxConcurrentUploads = maxConcurrentUploads
         try await UploadService.application(options).runService()
     }
 }

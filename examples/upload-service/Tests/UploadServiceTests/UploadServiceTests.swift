@@ -52,6 +52,20 @@ func report(_ response: TestResponse) throws -> ValidationReport {
     try JSONDecoder().decode(ValidationReport.self, from: Data(String(buffer: response.body).utf8))
 }
 
+/// A TCP connection to the service on loopback, for clients that misbehave.
+func connectLoopback(_ port: Int) throws -> Int32 {
+    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    try #require(connected == 0)
+    return socket
+}
+
 @Suite("Upload service: bundles streamed over HTTP")
 struct UploadServiceTests {
     @Test("GET /health answers 200")
@@ -189,6 +203,29 @@ struct UploadServiceTests {
         }
     }
 
+    @Test("a client that stalls half-way past the request's deadline: 408, and the service goes on serving")
+    func stalledClientTimesOut() async throws {
+        var options = ServiceOptions()
+        options.port = 0
+        options.requestTimeout = .seconds(1)
+        try await UploadService.application(options).test(.live) { client in
+            let port = try #require(client.port)
+            let socket = try connectLoopback(port)
+            defer { close(socket) }
+            let head = "POST /bundles HTTP/1.1\r\nHost: localhost\r\nContent-Length: \(Bundles.valid.count)\r\n\r\n"
+            let half = Array(head.utf8) + Bundles.valid.prefix(Bundles.valid.count / 2)
+            #expect(half.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) } == half.count)
+            // The answer comes without the rest of the body.
+            var answer = [UInt8](repeating: 0, count: 4096)
+            var timeout = timeval(tv_sec: 10, tv_usec: 0)
+            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            let got = answer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            #expect(got > 0)
+            #expect(String(decoding: answer.prefix(max(0, got)), as: UTF8.self).hasPrefix("HTTP/1.1 408"))
+            try await client.execute(uri: "/health", method: .get) { response in #expect(response.status == .ok) }
+        }
+    }
+
     @Test("a client that stops half-way: the service drops it and goes on serving")
     func clientStopsHalfWay() async throws {
         var options = ServiceOptions()
@@ -196,15 +233,7 @@ struct UploadServiceTests {
         try await UploadService.application(options).test(.live) { client in
             let port = try #require(client.port)
             // Headers promising the whole bundle, half of it, then the connection closed.
-            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            #expect(connected == 0)
+            let socket = try connectLoopback(port)
             let head = "POST /bundles HTTP/1.1\r\nHost: localhost\r\nContent-Length: \(Bundles.valid.count)\r\n\r\n"
             let half = Array(head.utf8) + Bundles.valid.prefix(Bundles.valid.count / 2)
             #expect(half.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) } == half.count)
