@@ -15,3 +15,5 @@ echo "== the command-line tool (swift test --package-path cli)"
 swift test --package-path cli
 echo "== the examples that embed the library"
 scripts/check-examples.sh
+echo "== the documentation builds without a warning, every public symbol documented"
+scripts/build-docs.sh
