@@ -18,10 +18,14 @@ import Darwin
 /// an entry that differs is thrown as ``FileError/Reason/changedWhileReading`` before it
 /// is handed over.
 ///
-/// Memory holds one entry at a time (an attachment whole), besides what validation holds.
+/// Memory holds one record, or one part of an attachment, at a time, besides what
+/// validation holds. (From a bag folder, each attachment is copied to an unnamed scratch file
+/// and checked against its digest before its first part is handed over.)
 public struct BundleReader: Sendable {
     /// Validates the bundle before anything is read.
     public var validator: BundleValidator
+    /// The largest part an attachment is handed over in: 1 MiB.
+    public static let attachmentPartBytes = 1 << 20
 
     /// Creates a reader.
     public init(validator: BundleValidator = BundleValidator()) {
@@ -73,25 +77,27 @@ public struct BundleReader: Sendable {
                 let path = String(entry.path[entry.path.index(after: slash)...])
                 let isRecord = BagChecker.isRecordPath(path)
                 guard isRecord || path.hasPrefix(BagLayout.attachmentsFolder) else { continue }
-                var bytes: [UInt8] = []
-                var hasher = SHA512Hasher()
-                while true {
-                    let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try entries.read(into: raw) }
-                    if count == 0 { break }
-                    buffer.withRawBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-                    bytes += buffer[..<count]
-                }
-                let digest = hasher.finalizeHex()
-                if let digests, digests[path] != digest { throw FileError(path: input.path, reason: .changedWhileReading) }
                 if isRecord {
+                    var bytes: [UInt8] = []
+                    var hasher = SHA512Hasher()
+                    while true {
+                        let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try entries.read(into: raw) }
+                        if count == 0 { break }
+                        buffer.withRawBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+                        bytes += buffer[..<count]
+                    }
+                    let digest = hasher.finalizeHex()
+                    if let digests, digests[path] != digest { throw FileError(path: input.path, reason: .changedWhileReading) }
                     // Parsed into the model by the validator that passed it in the first reading
                     // (the same bytes: a second opinion could only differ by mistake).
                     guard let record = records.validate(bytes, file: input.path).record else {
                         throw FileError(path: input.path, reason: .changedWhileReading)
                     }
                     try body(.record(ReceivedRecord(path: path, sha512: digest, record: record)))
+                } else if let digests {
+                    try handOverChecked(path, from: entries, expecting: digests[path], input: input, body)
                 } else {
-                    try body(.attachment(ReceivedAttachment(path: path, sha512: digest, bytes: bytes)))
+                    try handOver(path, from: entries, input: input, body)
                 }
             }
         } catch let error as ArchiveError where error.endsTheWork {
@@ -101,5 +107,72 @@ public struct BundleReader: Sendable {
             throw FileError(path: input.path, reason: .changedWhileReading)
         }
         return validation
+    }
+    /// Hands over the current entry, an attachment read from the recording (which cannot have
+    /// changed), in parts as it is read.
+    private func handOver(
+        _ path: String, from entries: BundleEntrySource, input: BundleInput, _ body: (ReceivedEntry) throws -> Void
+    ) throws {
+        /// The next part: up to `attachmentPartBytes`, fewer only at the end.
+        func nextPart() throws(ArchiveError) -> [UInt8] {
+            var part = [UInt8](repeating: 0, count: Self.attachmentPartBytes)
+            var filled = 0
+            while filled < part.count {
+                let count = try part.withMutableRawBytes { raw throws(ArchiveError) in
+                    try entries.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
+                }
+                if count == 0 { break }
+                filled += count
+            }
+            part.removeSubrange(filled...)
+            return part
+        }
+        var hasher = SHA512Hasher()
+        var offset = 0
+        var current = try nextPart()
+        while true {
+            try input.checkCancellation()
+            // A part is passed on once the next is read, so that the last one can say so.
+            let next = current.count == Self.attachmentPartBytes ? try nextPart() : []
+            let isLast = next.isEmpty
+            current.withRawBytes { hasher.update($0) }
+            let digest = isLast ? hasher.finalizeHex() : nil
+            try body(.attachmentPart(ReceivedAttachmentPart(path: path, offset: offset, bytes: current, isLast: isLast, sha512: digest)))
+            if isLast { return }
+            offset += current.count
+            current = next
+        }
+    }
+
+    /// Hands over the current entry, an attachment of a bag folder: copied to an unnamed
+    /// scratch file and checked against the digest the validation found, then passed on in
+    /// parts from the copy, so that nothing changed since is handed over.
+    private func handOverChecked(
+        _ path: String, from entries: BundleEntrySource, expecting digest: String?, input: BundleInput, _ body: (ReceivedEntry) throws -> Void
+    ) throws {
+        let copy = try SpoolFile(folder: validator.scratchFolder ?? SpoolFile.temporaryFolder)
+        var buffer = [UInt8](repeating: 0, count: 256 << 10)
+        var hasher = SHA512Hasher()
+        while true {
+            let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try entries.read(into: raw) }
+            if count == 0 { break }
+            try buffer.withRawBytes { raw throws(FileError) in
+                let chunk = UnsafeRawBufferPointer(rebasing: raw[..<count])
+                hasher.update(chunk)
+                try copy.append(chunk)
+            }
+        }
+        let found = hasher.finalizeHex()
+        guard found == digest else { throw FileError(path: input.path, reason: .changedWhileReading) }
+        let size = copy.count
+        var offset = 0
+        repeat {
+            try input.checkCancellation()
+            let count = min(Self.attachmentPartBytes, size - offset)
+            let bytes = try copy.read(at: offset, count: count)
+            let isLast = offset + count == size
+            try body(.attachmentPart(ReceivedAttachmentPart(path: path, offset: offset, bytes: bytes, isLast: isLast, sha512: isLast ? found : nil)))
+            offset += count
+        } while offset < size
     }
 }

@@ -13,11 +13,11 @@ struct BundleReaderTests {
         let packed = try BundlePacker().pack(records, attachments: [.bytes(annex, name: "annex.txt")], options: PackOutputTests.options)
 
         var received: [ReceivedRecord] = []
-        var attachments: [ReceivedAttachment] = []
+        var attachments: [ReceivedAttachmentPart] = []
         let validation = try BundleReader().read(.bytes(packed.bytes)) { entry in
             switch entry {
             case .record(let record): received.append(record)
-            case .attachment(let attachment): attachments.append(attachment)
+            case .attachmentPart(let part): attachments.append(part)
             }
         }
         #expect(validation.isValid)
@@ -26,7 +26,34 @@ struct BundleReaderTests {
             #expect(item.path == "data/records/\(item.record.id).xml")
             #expect(item.sha512 == SHA512Hasher.hex(item.record.xmlBytes()))
         }
-        #expect(attachments == [ReceivedAttachment(path: "data/attachments/annex.txt", sha512: SHA512Hasher.hex(annex), bytes: annex)])
+        #expect(attachments == [ReceivedAttachmentPart(path: "data/attachments/annex.txt", offset: 0, bytes: annex, isLast: true, sha512: SHA512Hasher.hex(annex))])
+    }
+
+    @Test("a large attachment comes in parts of 1 MiB that join into its bytes, from an archive and from a bag folder")
+    func attachmentInParts() throws {
+        var records = PackOutputTests.records(1)
+        records[0].sources[0].attachment = "scan.bin"
+        var generator = SplitMix64(seed: 3)
+        let scan = (0..<(2 * BundleReader.attachmentPartBytes + 12345)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("b.tar.gz").path
+        _ = try BundlePacker().pack(records, attachments: [.bytes(scan, name: "scan.bin")], toFile: path, options: PackOutputTests.options)
+        _ = try ExternalTool.run("tar", ["-xzf", path, "-C", folder.path])
+        let bag = try FileManager.default.contentsOfDirectory(atPath: folder.path).first { !$0.hasSuffix(".gz") }!
+
+        for source in [BundleSource.file(path), .file(folder.appendingPathComponent(bag).path)] {
+            var parts: [ReceivedAttachmentPart] = []
+            let validation = try BundleReader().read(source) { entry in
+                if case .attachmentPart(let part) = entry { parts.append(part) }
+            }
+            #expect(validation.isValid)
+            #expect(parts.map(\.offset) == [0, BundleReader.attachmentPartBytes, 2 * BundleReader.attachmentPartBytes])
+            #expect(parts.map(\.isLast) == [false, false, true])
+            #expect(parts.flatMap(\.bytes) == scan)
+            #expect(parts.last?.sha512 == SHA512Hasher.hex(scan))
+            #expect(parts.dropLast().allSatisfy { $0.sha512 == nil })
+        }
     }
 
     @Test("a bundle whose last record fails hands over nothing, from a file or as an AsyncSequence")
