@@ -46,7 +46,7 @@ enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A header block's checksum does not match its contents.
     case badHeaderChecksum(entry: String)
     /// A header is neither POSIX ustar nor GNU tar.
-    case unrecognisedHeader(entry: String)
+    case unrecognisedHeader(entry: String, problem: String)
     /// A numeric header field (`field` is its name) is not a number or is out of range.
     case invalidHeaderField(entry: String, field: String)
     /// Something other than zero bytes follows the end-of-archive marker.
@@ -142,8 +142,8 @@ enum ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
             return "the archive ends too early (it is truncated)"
         case .badHeaderChecksum(let entry):
             return "entry '\(entry)': the header is damaged (its checksum does not match)"
-        case .unrecognisedHeader(let entry):
-            return "entry '\(entry)': the header is not in POSIX or GNU tar format"
+        case .unrecognisedHeader(let entry, let problem):
+            return "entry '\(entry)': the header is not in POSIX or GNU tar format: \(problem)"
         case .invalidHeaderField(let entry, let field):
             return "entry '\(entry)': the header's \(field) field is invalid"
         case .dataAfterEndOfArchive:

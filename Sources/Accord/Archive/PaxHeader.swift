@@ -35,7 +35,17 @@ struct PaxHeader {
             throw .unsupportedPaxKey(entry: entry(), key: key)
         case _ where key.hasPrefix("GNU.sparse."):
             throw .unsupportedPaxKey(entry: entry(), key: key)
-        case "mtime", "atime", "ctime", "uid", "gid", "uname", "gname", "comment", "charset":
+        case "mtime", "atime", "ctime":
+            // POSIX: seconds since the epoch, with an optional fraction. GNU tar refuses
+            // anything else, so a bundle with such a record could not be unpacked with tar.
+            guard Self.isTime(value) else {
+                throw .malformedPaxHeader(entry: entry(), reason: "'\(key)' is not a time in seconds ('\(PrintableName.escaping(String(decoding: value.prefix(40), as: UTF8.self)))')")
+            }
+        case "uid", "gid":
+            guard !value.isEmpty, value.allSatisfy(Self.isDigit) else {
+                throw .malformedPaxHeader(entry: entry(), reason: "'\(key)' is not a decimal number ('\(PrintableName.escaping(String(decoding: value.prefix(40), as: UTF8.self)))')")
+            }
+        case "uname", "gname", "comment", "charset":
             break
         default:
             // Including SCHILY.* and LIBARCHIVE.* (extended attributes, device numbers),
@@ -68,6 +78,10 @@ struct PaxHeader {
         guard isUTF8(key), isUTF8(value) else {
             throw .malformedPaxHeader(entry: entry(), reason: "a record is not valid UTF-8")
         }
+        // A key is a keyword: no NUL (which GNU tar refuses) nor any other control character.
+        guard !key.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
+            throw .malformedPaxHeader(entry: entry(), reason: "a record's key holds a control character (\(PrintableName.escaping(String(decoding: key, as: UTF8.self))))")
+        }
         return (String(decoding: key, as: UTF8.self), value)
     }
 
@@ -84,6 +98,22 @@ struct PaxHeader {
             result = sum
         }
         return result
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// `-?DIGITS(.DIGITS)?`, the form of pax times.
+    private static func isTime(_ value: ArraySlice<UInt8>) -> Bool {
+        var rest = value
+        if rest.first == UInt8(ascii: "-") { rest = rest.dropFirst() }
+        let whole = rest.prefix(while: isDigit)
+        guard !whole.isEmpty else { return false }
+        rest = rest.dropFirst(whole.count)
+        guard let dot = rest.first else { return true }
+        guard dot == UInt8(ascii: "."), rest.count > 1 else { return false }
+        return rest.dropFirst().allSatisfy(isDigit)
     }
 
     private static func isUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {

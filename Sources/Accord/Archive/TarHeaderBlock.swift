@@ -97,6 +97,20 @@ struct TarHeaderBlock {
         return nil
     }
 
+    /// Why ``format`` is nil, naming the field: the magic (bytes 257–262) or the version
+    /// (bytes 263–264).
+    var formatProblem: String {
+        let magic = bytes[Field.magic.range]
+        let shown = { (bytes: ArraySlice<UInt8>) in "'" + bytes.map { $0 >= 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : "\\0" }.joined() + "'" }
+        if magic.allSatisfy({ $0 == 0 }) {
+            return "it has no format magic (a pre-POSIX v7 tar header, which Accord does not read)"
+        }
+        if magic.prefix(6).elementsEqual("ustar\u{0}".utf8) {
+            return "its version field is \(shown(magic.suffix(2))), where POSIX ustar has '00' (some archivers, such as Maven's Plexus, write it wrongly)"
+        }
+        return "its magic field is \(shown(magic)), where POSIX has 'ustar\\000' and GNU tar 'ustar  \\0'"
+    }
+
     /// A text field's bytes, up to its first NUL.
     func text(_ field: Field) -> ArraySlice<UInt8> {
         let all = bytes[field.range]

@@ -131,7 +131,9 @@ final class TarReader {
         let header = TarHeaderBlock(Array(block))
         if header.isAllZero { return nil }
         guard header.hasValidChecksum else { throw .badHeaderChecksum(entry: PrintableName.escaping(header.name)) }
-        guard header.format != nil else { throw .unrecognisedHeader(entry: PrintableName.escaping(header.name)) }
+        guard header.format != nil else {
+            throw .unrecognisedHeader(entry: PrintableName.escaping(header.name), problem: header.formatProblem)
+        }
         return header
     }
 

@@ -12,6 +12,32 @@ import Testing
         ArchiveTestSupport.expectRefusal(tar, expected, naming: entry, limits: limits, sourceLocation: sourceLocation)
     }
 
+    @Test("a pax time or id that is not a number, or a key holding NUL, is refused naming the key: a bundle Accord accepts must unpack with GNU tar, which refuses such records")
+    func malformedRecords() {
+        let cases: [([UInt8], String)] = [
+            (RawTar.paxRecord("mtime", Array("yesterday".utf8)), "'mtime' is not a time in seconds ('yesterday')"),
+            (RawTar.paxRecord("mtime", Array("1700000000.".utf8)), "'mtime' is not a time in seconds"),
+            (RawTar.paxRecord("atime", Array("".utf8)), "'atime' is not a time in seconds"),
+            (RawTar.paxRecord("uid", Array("root".utf8)), "'uid' is not a decimal number ('root')"),
+            (RawTar.paxRecord("gid", Array("-1".utf8)), "'gid' is not a decimal number"),
+            (RawTar.paxRecord("comm\u{0}ent", Array("x".utf8)), "a record's key holds a control character (comm\\x00ent)"),
+        ]
+        for (record, reason) in cases {
+            let tar = RawTar.bundle { tar in
+                tar.paxRaw(record)
+                tar.entry("bundle/a.xml", data: [1])
+            }
+            let error = #expect(throws: ArchiveError.self) { _ = try ArchiveTestSupport.readTar(tar) }
+            #expect(error?.description.contains(reason) == true, "\(String(describing: error)) should say \(reason)")
+        }
+        // Well-formed times and ids, fractions and negative times included, are read.
+        let fine = RawTar.bundle { tar in
+            tar.pax([("mtime", "1700000000.123456789"), ("atime", "-5"), ("uid", "1000"), ("gid", "0")])
+            tar.entry("bundle/a.xml", data: [1])
+        }
+        #expect(throws: Never.self) { _ = try ArchiveTestSupport.readTar(fine) }
+    }
+
     @Test func paxPathRenamesTheEntry() throws {
         let tar = RawTar.bundle { tar in
             tar.pax([("path", "bundle/données/Беларусь.xml")])

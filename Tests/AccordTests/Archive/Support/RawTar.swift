@@ -6,7 +6,9 @@ struct RawTar {
 
     /// The magic a crafted header carries.
     enum Magic {
-        case ustar, gnu, none
+        /// POSIX `ustar\0` + `00`; old GNU `ustar  \0`; none; and `ustar\0` with the
+        /// version `\0\0` (Maven's Plexus archiver).
+        case ustar, gnu, none, ustarVersionNul
     }
 
     /// One 512-byte header. Text fields take raw bytes; numeric fields take octal
@@ -36,6 +38,7 @@ struct RawTar {
         case .ustar: put(Array("ustar\u{0}00".utf8), at: 257)
         case .gnu: put(Array("ustar  \u{0}".utf8), at: 257)
         case .none: break
+        case .ustarVersionNul: put(Array("ustar\u{0}\u{0}\u{0}".utf8), at: 257)
         }
         put(prefix, at: 345)
 
