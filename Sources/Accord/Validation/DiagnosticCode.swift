@@ -19,6 +19,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case externalResourceRefused = "X005"
     /// `X006`: The root element is not a partnership record.
     case notAPartnershipRecord = "X006"
+    case tooManyAttributes = "X007"
 
     // MARK: JSON
     /// `J001`: The file is not well-formed JSON.
@@ -150,6 +151,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .documentTooLarge: return "The file is larger than the limit."
         case .externalResourceRefused: return "The document asked for an external resource; nothing outside the document is ever loaded."
         case .notAPartnershipRecord: return "The root element is not a partnership record."
+        case .tooManyAttributes: return "An element carries more attributes, or declares more namespaces, than the limit."
         case .schemaViolation: return "The record does not conform to the partnership-record schema."
         case .malformedJSON: return "The file is not well-formed JSON."
         case .invalidJSONStructure: return "The JSON does not have the shape of a partnership record (a property missing, unknown or of the wrong type, or a value outside its code list)."

@@ -61,7 +61,9 @@ enum EnvelopeStreamReader {
         guard size <= min(limits.maxBytes, Int(Int32.max)) else {
             return (nil, [Diagnostic(.documentTooLarge, "the envelope is \(size) bytes; the limit is \(limits.maxBytes) bytes", at: location)])
         }
-        switch Self.scan(chunks) {
+        switch Self.scan(chunks, limits: limits) {
+        case .attributes(let excess):
+            return (nil, [Diagnostic.tooManyAttributes(excess, limits: limits, at: at(excess.line))])
         case .nul:
             return (nil, [Diagnostic(.malformedXML, "the envelope is not UTF-8 (it holds NUL bytes)", at: location)])
         case .declaration:
@@ -111,15 +113,20 @@ enum EnvelopeStreamReader {
         case nul
         /// `<!DOCTYPE` or `<!ENTITY`: tag files are UTF-8, so these ASCII bytes always show.
         case declaration
+        /// An element over the attribute limits.
+        case attributes(AttributeScan.Excess)
     }
 
-    private static func scan<Chunks: Sequence>(_ chunks: Chunks) -> RawProblem? where Chunks.Element == ArraySlice<UInt8> {
+    private static func scan<Chunks: Sequence>(_ chunks: Chunks, limits: XMLLimits) -> RawProblem? where Chunks.Element == ArraySlice<UInt8> {
         let needles = ["<!DOCTYPE", "<!ENTITY"].map { Array($0.utf8) }
         // The end of the previous chunk, so that a needle split between chunks is found.
         var carried: [UInt8] = []
         var found = false
+        var attributes = AttributeScan(limits: limits)
         for chunk in chunks {
             if chunk.contains(0) { return .nul }
+            chunk.withUnsafeBytes { attributes.feed($0) }
+            if let excess = attributes.excess { return .attributes(excess) }
             let window = carried + chunk
             if needles.contains(where: { window.contains(bytes: $0) }) { found = true }
             carried = Array(window.suffix(8))

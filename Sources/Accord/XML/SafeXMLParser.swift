@@ -6,7 +6,8 @@ internal import CLibXML2
 /// - Any DOCTYPE is refused the moment the parser meets it (before an entity can be
 ///   declared), so there are no entity expansions and no external DTD.
 /// - No dangerous option is set: never NOENT, DTDLOAD, XINCLUDE, HUGE or RECOVER; NONET is.
-/// - Element nesting is capped by ``XMLLimits/maxDepth``.
+/// - Element nesting is capped by ``XMLLimits/maxDepth``, and attributes per element by
+///   ``XMLLimits/maxAttributesPerElement`` (see ``AttributeScan``), before libxml2 parses.
 /// - External loads that slip through anyway are refused by ``LibXML``'s loader.
 enum SafeXMLParser {
     /// The result: a document when the input is well-formed and safe, and every problem found.
@@ -32,6 +33,9 @@ enum SafeXMLParser {
         }
         guard !bytes.isEmpty else {
             return Outcome(document: nil, diagnostics: [Diagnostic(.malformedXML, "the file is empty", at: location(nil, nil))])
+        }
+        if let excess = AttributeScan.excess(in: bytes, limits: limits) {
+            return Outcome(document: nil, diagnostics: [Diagnostic.tooManyAttributes(excess, limits: limits, at: location(excess.line, nil))])
         }
         let state = ParseState(maxDepth: limits.maxDepth)
         let errors = XMLErrorCollector()
@@ -80,6 +84,18 @@ enum SafeXMLParser {
         }
         if !diagnostics.isEmpty { document = nil }
         return Outcome(document: document, diagnostics: diagnostics)
+    }
+}
+
+extension Diagnostic {
+    /// An element over the attribute limits (`X007`).
+    static func tooManyAttributes(_ excess: AttributeScan.Excess, limits: XMLLimits, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .tooManyAttributes,
+            excess.namespaces
+                ? "an element declares more than \(limits.maxNamespaceDeclarationsPerElement) namespaces; no exchanged document needs so many"
+                : "an element has more than \(limits.maxAttributesPerElement) attributes; no exchanged document needs so many",
+            at: location)
     }
 }
 

@@ -7,13 +7,25 @@ public struct XMLLimits: Sendable, Hashable, Codable {
     public var maxBytes: Int
     /// The deepest element nesting accepted (the root element is at depth 1).
     public var maxDepth: Int
+    /// The most attributes one element may carry, namespace declarations included.
+    public var maxAttributesPerElement: Int
+    /// The most namespace declarations (`xmlns`, `xmlns:p`) one element may carry.
+    public var maxNamespaceDeclarationsPerElement: Int
 
     /// Creates limits.
-    public init(maxBytes: Int = XMLLimits.default.maxBytes, maxDepth: Int = XMLLimits.default.maxDepth) {
+    public init(
+        maxBytes: Int = XMLLimits.default.maxBytes, maxDepth: Int = XMLLimits.default.maxDepth,
+        maxAttributesPerElement: Int = XMLLimits.default.maxAttributesPerElement,
+        maxNamespaceDeclarationsPerElement: Int = XMLLimits.default.maxNamespaceDeclarationsPerElement
+    ) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
+        self.maxAttributesPerElement = maxAttributesPerElement
+        self.maxNamespaceDeclarationsPerElement = maxNamespaceDeclarationsPerElement
     }
 
-    /// 16 MiB and 64 levels: a large record is well under 1 MiB and 10 levels.
-    public static let `default` = XMLLimits(maxBytes: 16 << 20, maxDepth: 64)
+    /// 16 MiB, 64 levels, 256 attributes and 32 namespace declarations per element: a
+    /// large record is well under 1 MiB and 10 levels, and no element of the schemas has
+    /// more than a few attributes.
+    public static let `default` = XMLLimits(maxBytes: 16 << 20, maxDepth: 64, maxAttributesPerElement: 256, maxNamespaceDeclarationsPerElement: 32)
 }

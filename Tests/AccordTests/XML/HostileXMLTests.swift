@@ -162,3 +162,48 @@ final class LoopbackListener {
 
     deinit { close(socketDescriptor) }
 }
+
+@Suite("XML: attributes and namespace declarations per element")
+struct AttributeLimitTests {
+    static func record(attributes: Int, prefix: String = "a") -> [UInt8] {
+        let example = String(decoding: try! Fixtures.bytes(Fixtures.motivatingExample), as: UTF8.self)
+        let many = (0..<attributes).map { " \(prefix)\($0)=\"v\"" }.joined()
+        // On the record id: the element, not the root, so the scan must find it inside.
+        return Array(example.replacingOccurrences(of: "<recordId>", with: "<recordId\(many)>").utf8)
+    }
+
+    @Test("100,000 attributes on one element (1 MB) are refused as X007 in well under a second")
+    func manyAttributes() {
+        let bytes = Self.record(attributes: 100_000)
+        let started = ContinuousClock.now
+        let result = RecordValidator().validate(bytes, file: "many.xml")
+        let took = ContinuousClock.now - started
+        #expect(result.diagnostics.map(\.code) == [.tooManyAttributes])
+        #expect(result.diagnostics.first?.location.line != nil)
+        #expect(took < .seconds(1), "took \(took)")
+    }
+
+    @Test("100,000 namespace declarations are refused as X007; 32 pass the scan")
+    func manyNamespaces() {
+        let bytes = Array(String(decoding: Self.record(attributes: 0), as: UTF8.self)
+            .replacingOccurrences(of: "<recordId>", with: "<recordId" + (0..<100_000).map { " xmlns:n\($0)=\"urn:x:\($0)\"" }.joined() + ">").utf8)
+        let result = RecordValidator().validate(bytes, file: "ns.xml")
+        #expect(result.diagnostics.map(\.code) == [.tooManyAttributes])
+        #expect(result.diagnostics.first?.message.contains("namespaces") == true)
+        let fine = Array(String(decoding: Self.record(attributes: 0), as: UTF8.self)
+            .replacingOccurrences(of: "<recordId>", with: "<recordId" + (0..<32).map { " xmlns:n\($0)=\"urn:x:\($0)\"" }.joined() + ">").utf8)
+        #expect(!RecordValidator().validate(fine, file: "ns.xml").diagnostics.contains { $0.code == .tooManyAttributes })
+    }
+
+    @Test("the limit is exact: 256 attributes pass the scan, 257 do not; quoted '=', comments and CDATA are not counted")
+    func boundary() {
+        #expect(AttributeScan.excess(in: Self.record(attributes: 256), limits: .default) == nil)
+        #expect(AttributeScan.excess(in: Self.record(attributes: 257), limits: .default) != nil)
+        let tricky = Array(("<r a=\"x=y=z\" b='1=2'><!-- <e " + String(repeating: "c=1 ", count: 300) + "> --><![CDATA[<e "
+            + String(repeating: "d=1 ", count: 300) + ">]]><?pi " + String(repeating: "e=1 ", count: 300) + "?></r>").utf8)
+        #expect(AttributeScan.excess(in: tricky, limits: .default) == nil)
+        var small = XMLLimits.default
+        small.maxAttributesPerElement = 1
+        #expect(AttributeScan.excess(in: Array("<r a='1' b='2'/>".utf8), limits: small)?.line == 1)
+    }
+}
