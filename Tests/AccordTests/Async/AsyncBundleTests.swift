@@ -106,7 +106,9 @@ struct AsyncBundleTests {
         let validation = try await BundleValidator().validate(chunks: stalled(Array("hello, not a bundle".utf8), after: 19), name: "upload")
         #expect(!validation.isValid)
         #expect(validation.codes == [.damagedArchive])
-        #expect(ContinuousClock.now - started < .seconds(30))
+        // The stalled body never ends: returning at all is the point. (The bound is loose: on a
+        // loaded machine other tests may hold the cooperative threads for a while.)
+        #expect(ContinuousClock.now - started < .seconds(600))
     }
 
     @Test("cancelling works even when the body ignores cancellation")
