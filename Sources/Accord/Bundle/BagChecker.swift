@@ -322,8 +322,14 @@ final class BagChecker {
                        : "the signature is for bundle '\(statement.bundleId)', not this one", entry: path)
                 continue
             }
-            // Without a trust folder nothing can be verified, and nothing is asked: stay quiet.
-            guard let store = signatures.trust else { continue }
+            // Without a trust folder nothing can be verified: stay quiet, unless a signature
+            // is required, which no key can then give.
+            guard let store = signatures.trust else {
+                if signatures.required {
+                    untrusted.append((path, "signed by \(statement.signerOrganisation) with key \(statement.signerKey), but no key is trusted (no trust store was given), so the signature proves nothing"))
+                }
+                continue
+            }
             guard let trusted = store.entries[statement.signerKey] else {
                 untrusted.append((path, "signed by \(statement.signerOrganisation) with key \(statement.signerKey), which is not in the trust folder"))
                 continue
@@ -511,7 +517,8 @@ public struct SignaturePolicy: Sendable {
     /// The keys whose signatures are trusted; nil when signatures are not checked against any.
     public var trust: TrustStore?
     /// Whether a bundle must carry a valid signature by a trusted key (otherwise a missing or
-    /// untrusted signature is a warning; a bad signature is always an error).
+    /// untrusted signature is a warning; a bad signature is always an error). Without
+    /// ``trust`` no key is trusted, so every bundle then fails (`B022` or `B023`).
     public var required: Bool
 
     /// Creates a policy.

@@ -189,3 +189,19 @@ enum Rehash {
         try tags.text().write(to: bag.appendingPathComponent(BagLayout.tagManifest), atomically: true, encoding: .utf8)
     }
 }
+
+@Suite("A required signature without a trust store")
+struct RequiredWithoutTrustTests {
+    @Test("a signed bundle is refused (B023): no key is trusted, so no signature can count")
+    func signedButNothingTrusted() throws {
+        var options = BundleFixture.options
+        options.signers = [Signer(key: SigningKey(), organisation: "ID-MOD", signedAt: BundleFixture.created)]
+        let fixture = try BundleFixture(options: options)
+        defer { fixture.remove() }
+        let lax = try BundleValidator().validate(atPath: fixture.bundle.path)
+        #expect(lax.isValid)
+        let strict = try BundleValidator(signatures: SignaturePolicy(required: true)).validate(atPath: fixture.bundle.path)
+        #expect(!strict.isValid)
+        #expect(strict.diagnostics.contains { $0.code == .untrustedSigner && $0.severity == .error && $0.message.contains("no trust store") })
+    }
+}
