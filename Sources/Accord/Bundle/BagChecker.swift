@@ -20,11 +20,21 @@ final class BagChecker {
     /// What is known about one file of the bag.
     struct FileFacts {
         var size: Int
+        /// The SHA-512 digest, in hex.
         var digest: String
+        /// The digests of the other algorithms the checker asked for (``extraAlgorithms(for:)``).
+        var digests: [DigestAlgorithm: String] = [:]
+
+        /// The digest of `algorithm`, if it was computed.
+        func digest(_ algorithm: DigestAlgorithm) -> String? {
+            algorithm == .sha512 ? digest : digests[algorithm]
+        }
     }
 
     let bundleFile: String
     let limits: BundleLimits
+    /// The rules the bag is held to.
+    let profile: BagProfile
     let pool: RecordValidationPool
     /// In bundle order, the merge of the payload with the spooled manifest and index.
     private let merge: PayloadMerge?
@@ -38,6 +48,13 @@ final class BagChecker {
     private var bagInfo: BagInfo?
     private(set) var diagnostics: [Diagnostic] = []
     private var cap = DiagnosticCap()
+    /// The algorithms payload files are hashed with from the start (beside SHA-512).
+    private let presetAlgorithms: Set<DigestAlgorithm>
+    /// The algorithms of the payload manifests seen so far.
+    private(set) var payloadManifestAlgorithms: Set<DigestAlgorithm> = []
+    /// Held: algorithms of payload manifests that came after payload files not hashed with
+    /// them; the bag must be read again with them preset.
+    private(set) var missedAlgorithms: Set<DigestAlgorithm> = []
 
     private let signatures: SignaturePolicy
     private let partners: Partners?
@@ -47,9 +64,12 @@ final class BagChecker {
     /// scratch files of bundle order go in `spoolFolder`.
     init(
         bundleFile: String, limits: BundleLimits, validator: RecordValidator, signatures: SignaturePolicy,
-        partners: Partners? = nil, inBundleOrder: Bool, spoolFolder: String = SpoolFile.temporaryFolder
+        partners: Partners? = nil, inBundleOrder: Bool, spoolFolder: String = SpoolFile.temporaryFolder, profile: BagProfile = .accord,
+        algorithms: Set<DigestAlgorithm> = []
     ) throws(FileError) {
+        presetAlgorithms = algorithms
         self.bundleFile = bundleFile
+        self.profile = profile
         self.limits = limits
         self.signatures = signatures
         self.partners = partners
@@ -59,18 +79,29 @@ final class BagChecker {
 
     /// Whether the checker needs the bytes of the file at `path` in memory (tag files and records).
     func wantsContents(_ path: String) -> Bool {
-        spool(for: path) == nil && (Self.isRecordPath(path) || Self.heldTagFiles.contains(path) || Self.isSignaturePath(path))
+        guard spool(for: path) == nil else { return false }
+        if path.hasPrefix(BagLayout.payloadFolder) { return profile == .accord && Self.isRecordPath(path) }
+        return Self.heldTagFiles.contains(path) || Self.isManifestName(path, prefix: "manifest-")
+            || Self.isManifestName(path, prefix: "tagmanifest-") || path == BagLayout.fetch
+            || (profile == .accord && Self.isSignaturePath(path))
+    }
+
+    /// The algorithms, beside SHA-512, the file at `path` is to be hashed with: every one
+    /// Accord knows for a tag file (they are few and small), those of the payload manifests
+    /// for a payload file.
+    func extraAlgorithms(for path: String) -> Set<DigestAlgorithm> {
+        let wanted = path.hasPrefix(BagLayout.payloadFolder) ? presetAlgorithms.union(payloadManifestAlgorithms) : Set(DigestAlgorithm.allCases)
+        return wanted.subtracting([.sha512])
     }
 
     /// Where the bytes of the file at `path` are to be appended as they stream, if they are
     /// spooled rather than held (the manifest and the envelope, in bundle order).
     func spool(for path: String) -> SpoolFile? {
         guard let merge, !merge.hasBegun else { return nil }
-        switch path {
-        case BagLayout.payloadManifest: return merge.manifestSpool
-        case BagLayout.envelope: return merge.envelopeSpool
-        default: return nil
+        if Self.isManifestName(path, prefix: "manifest-"), DigestAlgorithm.of(manifest: path, prefix: "manifest-") != nil {
+            return merge.manifestSpool(for: path)
         }
+        return path == BagLayout.envelope && profile == .accord ? merge.envelopeSpool : nil
     }
 
     /// The tag files read whole (every other file is only hashed as it streams).
@@ -104,6 +135,7 @@ final class BagChecker {
             payloadFiles += 1
             if let merge { return try merge.payloadFile(path, facts: facts, contents: contents, checker: self) }
             payload[path] = facts
+            if profile == .bagit { return }
             if Self.isRecordPath(path) {
                 if let contents {
                     pool.submit(contents, entry: path, bundleFile: bundleFile)
@@ -123,6 +155,10 @@ final class BagChecker {
                 }
             }
             tagFiles[path] = facts
+            if Self.isManifestName(path, prefix: "manifest-"), let algorithm = DigestAlgorithm.of(manifest: path, prefix: "manifest-") {
+                payloadManifestAlgorithms.insert(algorithm)
+                if payloadFiles > 0 && algorithm != .sha512 && !presetAlgorithms.contains(algorithm) { missedAlgorithms.insert(algorithm) }
+            }
             if let contents {
                 tagContents[path] = contents
             } else if wantsContents(path) {
@@ -144,18 +180,27 @@ final class BagChecker {
         let outcome = pool.finish(bundleFile: bundleFile)
         if merge?.scratchFailed == true { throw .notInBundleOrder(entry: BagLayout.payloadManifest) }
         checkDeclaration()
-        if merge == nil { checkPayloadManifest() }
-        for path in tagFiles.keys.sorted() where Self.isManifestName(path, prefix: "manifest-") && path != BagLayout.payloadManifest {
-            report(.unverifiedManifest, "\(path) is not verified: Accord verifies SHA-512 manifests only", entry: path)
+        if merge == nil { checkPayloadManifests() }
+        for path in tagFiles.keys.sorted() {
+            for prefix in ["manifest-", "tagmanifest-"] where Self.isManifestName(path, prefix: prefix) && DigestAlgorithm.of(manifest: path, prefix: prefix) == nil {
+                let name = path.dropFirst(prefix.count).dropLast(4)
+                report(.unverifiedManifest, "\(path) uses the algorithm '\(name)', which Accord cannot verify (it knows md5, sha1, sha224, sha256, sha384 and sha512): every manifest must be verified, so the bag is refused", entry: path)
+            }
         }
         checkBagInfo()
-        checkTagManifest()
-        let envelope = merge.map(\.envelope) ?? checkEnvelope()
-        if let envelope {
-            crossCheck(envelope, bagInfo: bagInfo)
-            if merge == nil { crossCheck(envelope, records: outcome.records) }
+        checkTagManifests()
+        checkProfileTagFiles()
+        var envelope: BundleEnvelope?
+        if profile == .accord {
+            envelope = merge.map(\.envelope) ?? checkEnvelope()
+            if let envelope {
+                crossCheck(envelope, bagInfo: bagInfo)
+                if merge == nil { crossCheck(envelope, records: outcome.records) }
+            }
+            checkSignatures(bundleId: envelope?.bundleId)
+        } else {
+            checkFetch()
         }
-        checkSignatures(bundleId: envelope?.bundleId)
         add(outcome.crossChecked)
         cap.count(droppedBy: outcome.crossCheckCap)
         diagnostics += cap.overflow(bundleFile: bundleFile)
@@ -170,44 +215,79 @@ final class BagChecker {
             report(.notABag, "bagit.txt is missing: this is not a BagIt bag")
             return
         }
-        let (info, _) = BagInfo.parse(bytes)
-        let version = info.value("BagIt-Version")
-        if version == nil || !BagLayout.readableBagItVersions.contains(version!) {
-            report(.notABag, "bagit.txt declares BagIt-Version '\(version ?? "")'; expected 1.0", entry: BagLayout.bagDeclaration, line: 1)
+        let (version, encoding, problems) = BagDeclaration.read(bytes)
+        for problem in problems {
+            report(.notABag, problem.message, entry: BagLayout.bagDeclaration, line: problem.line)
         }
-        if info.value("Tag-File-Character-Encoding")?.uppercased() != "UTF-8" {
-            report(.notABag, "bagit.txt must declare Tag-File-Character-Encoding: UTF-8", entry: BagLayout.bagDeclaration, line: 2)
+        if let version, !profile.readableVersions.contains(version) {
+            report(.notABag, "bagit.txt declares BagIt-Version '\(version)'; expected \(profile.expectedVersions)", entry: BagLayout.bagDeclaration, line: 1)
         }
-    }
-
-    private func checkPayloadManifest() {
-        guard let manifest = readManifest(BagLayout.payloadManifest, covering: "the payload") else { return }
-        compare(manifest, name: BagLayout.payloadManifest, with: payload,
-                missing: .missingPayloadFile, mismatch: .payloadDigestMismatch, what: "the manifest")
-        for path in payload.keys.sorted(by: EntryOrder.precedes) where manifest.digest(for: path) == nil {
-            report(.unlistedPayloadFile, Self.unlisted(path), entry: path)
+        if let encoding, !profile.readableEncodings.contains(encoding.uppercased()) {
+            report(.notABag, profile == .accord
+                   ? "bagit.txt must declare Tag-File-Character-Encoding: UTF-8, not '\(encoding)'"
+                   : "bagit.txt declares Tag-File-Character-Encoding '\(encoding)'; Accord reads tag files in UTF-8, UTF-16 or ISO-8859-1",
+                   entry: BagLayout.bagDeclaration, line: 2)
         }
     }
 
-    static func unlisted(_ path: String) -> String {
-        "'\(path)' is in the bundle but not in the manifest"
+    /// The payload manifests present whose algorithm Accord knows, SHA-512 first.
+    var payloadManifests: [(name: String, algorithm: DigestAlgorithm)] {
+        tagFiles.keys.compactMap { path in
+            Self.isManifestName(path, prefix: "manifest-") ? DigestAlgorithm.of(manifest: path, prefix: "manifest-").map { (path, $0) } : nil
+        }.sorted { ($0.algorithm == .sha512 ? 0 : 1, $0.name) < ($1.algorithm == .sha512 ? 0 : 1, $1.name) }
+    }
+
+    /// How a message names a manifest: "the manifest" for the SHA-512 one Accord requires.
+    static func named(_ manifest: String) -> String {
+        manifest == BagLayout.payloadManifest ? "the manifest" : manifest
+    }
+
+    /// Held: every payload manifest against the files read. Every file must be in each one.
+    private func checkPayloadManifests() {
+        if profile == .accord && tagContents[BagLayout.payloadManifest] == nil {
+            report(.missingTagFile, "\(BagLayout.payloadManifest) is missing: the payload cannot be verified")
+        }
+        let manifests = payloadManifests
+        if profile == .bagit && !tagFiles.keys.contains(where: { Self.isManifestName($0, prefix: "manifest-") }) {
+            report(.missingTagFile, "the bag has no payload manifest (manifest-ALGORITHM.txt): its payload cannot be verified")
+        }
+        for (name, algorithm) in manifests {
+            guard let manifest = readManifest(name, algorithm: algorithm, covering: "the payload") else { continue }
+            let what = Self.named(name)
+            for (path, digest) in manifest.entries {
+                guard let facts = payload[path] else {
+                    report(.missingPayloadFile, Self.notCarried(path, listedIn: what), entry: name)
+                    continue
+                }
+                if facts.digest(algorithm) != digest {
+                    report(.payloadDigestMismatch, Self.digestDiffers(path, from: what, algorithm: algorithm), entry: path)
+                }
+            }
+            for path in payload.keys.sorted(by: EntryOrder.precedes) where manifest.digest(for: path) == nil {
+                report(.unlistedPayloadFile, Self.unlisted(path, from: what), entry: path)
+            }
+        }
+    }
+
+    static func unlisted(_ path: String, from what: String = "the manifest") -> String {
+        "'\(path)' is in the bundle but not in \(what)"
     }
 
     static func notCarried(_ path: String, listedIn what: String) -> String {
         "'\(path)' is listed in \(what) but is not in the bundle"
     }
 
-    static func digestDiffers(_ path: String, from what: String) -> String {
-        "the SHA-512 digest of '\(path)' differs from \(what): the file was changed or damaged"
+    static func digestDiffers(_ path: String, from what: String, algorithm: DigestAlgorithm = .sha512) -> String {
+        "the \(algorithm.displayName) digest of '\(path)' differs from \(what): the file was changed or damaged"
     }
 
     /// Parses a required manifest, reporting its malformed lines; nil (reported) when absent.
-    private func readManifest(_ name: String, covering what: String) -> Manifest? {
-        guard let bytes = tagContents[name] else {
+    private func readManifest(_ name: String, algorithm: DigestAlgorithm = .sha512, covering what: String) -> Manifest? {
+        guard let bytes = tagText(name) else {
             report(.missingTagFile, "\(name) is missing: \(what) cannot be verified")
             return nil
         }
-        let (manifest, problems) = Manifest.parse(bytes)
+        let (manifest, problems) = Manifest.parse(bytes, algorithm: algorithm)
         for problem in problems {
             report(.malformedManifest, problem.message, entry: name, line: problem.line)
         }
@@ -216,7 +296,7 @@ final class BagChecker {
 
     /// Checks that every file a manifest lists is present with the listed digest.
     private func compare(
-        _ manifest: Manifest, name: String, with files: [String: FileFacts],
+        _ manifest: Manifest, name: String, algorithm: DigestAlgorithm, with files: [String: FileFacts],
         missing: DiagnosticCode, mismatch: DiagnosticCode, what: String
     ) {
         for (path, digest) in manifest.entries {
@@ -224,15 +304,26 @@ final class BagChecker {
                 report(missing, Self.notCarried(path, listedIn: what), entry: name)
                 continue
             }
-            if facts.digest != digest {
-                report(mismatch, Self.digestDiffers(path, from: what), entry: path)
+            if facts.digest(algorithm) != digest {
+                report(mismatch, Self.digestDiffers(path, from: what, algorithm: algorithm), entry: path)
             }
         }
     }
 
+    /// The encoding bagit.txt declares for the other tag files (UTF-8 unless it says otherwise).
+    private var tagEncoding: String {
+        tagContents[BagLayout.bagDeclaration].flatMap { BagDeclaration.read($0).encoding?.uppercased() } ?? "UTF-8"
+    }
+
+    /// A held tag file's bytes as UTF-8, decoded from the encoding bagit.txt declares.
+    func tagText(_ name: String) -> [UInt8]? {
+        guard let bytes = tagContents[name] else { return nil }
+        return BagDeclaration.utf8(bytes, encoding: tagEncoding)
+    }
+
     private func checkBagInfo() {
-        guard let bytes = tagContents[BagLayout.bagInfo] else {
-            report(.incompleteBagInfo, "bag-info.txt is missing")
+        guard let bytes = tagText(BagLayout.bagInfo) else {
+            if profile == .accord { report(.incompleteBagInfo, "bag-info.txt is missing") }
             return
         }
         let (info, problems) = BagInfo.parse(bytes)
@@ -253,6 +344,7 @@ final class BagChecker {
                 report(.malformedBagInfo, "Payload-Oxum '\(oxum)' is not 'bytes.files'", entry: BagLayout.bagInfo)
             }
         }
+        guard profile == .accord else { return }
         if info.value("Payload-Oxum") == nil {
             report(.payloadOxumMismatch, "bag-info.txt has no Payload-Oxum: the payload's completeness cannot be checked", entry: BagLayout.bagInfo)
         }
@@ -261,23 +353,68 @@ final class BagChecker {
         }
     }
 
-    private func checkTagManifest() {
-        guard let manifest = readManifest(BagLayout.tagManifest, covering: "the tag files") else { return }
-        compare(manifest, name: BagLayout.tagManifest, with: tagFiles,
-                missing: .tagFileMismatch, mismatch: .tagFileMismatch, what: "the tag manifest")
-        // The digest chain must cover every tag file: nothing unverified travels in a bundle.
-        // Signatures cannot be in the tag manifest they sign; they are verified on their own.
-        for path in tagFiles.keys.sorted()
-        where !Self.isManifestName(path, prefix: "tagmanifest-") && !Self.isSignaturePath(path)
-            && manifest.digest(for: path) == nil {
-            report(.tagFileMismatch, "'\(path)' is not covered by the tag manifest", entry: path)
+    /// Every tag manifest against the tag files (Accord: the SHA-512 one is required and
+    /// must cover every tag file).
+    private func checkTagManifests() {
+        let tagManifests = tagFiles.keys.sorted().compactMap { path in
+            Self.isManifestName(path, prefix: "tagmanifest-") ? DigestAlgorithm.of(manifest: path, prefix: "tagmanifest-").map { (path, $0) } : nil
         }
-        for path in tagFiles.keys.sorted() where Self.isManifestName(path, prefix: "tagmanifest-") && path != BagLayout.tagManifest {
-            report(.unverifiedManifest, "\(path) is not verified: Accord verifies SHA-512 manifests only", entry: path)
+        if profile == .accord && tagContents[BagLayout.tagManifest] == nil {
+            report(.missingTagFile, "\(BagLayout.tagManifest) is missing: the tag files cannot be verified")
         }
-        if tagFiles["fetch.txt"] != nil {
-            report(.fetchNotAllowed, "fetch.txt asks the receiver to download files; a bundle must carry every file itself", entry: "fetch.txt")
+        for (name, algorithm) in tagManifests {
+            guard let manifest = readManifest(name, algorithm: algorithm, covering: "the tag files") else { continue }
+            let what = name == BagLayout.tagManifest ? "the tag manifest" : name
+            compare(manifest, name: name, algorithm: algorithm, with: tagFiles, missing: .tagFileMismatch, mismatch: .tagFileMismatch, what: what)
+            guard profile == .accord && name == BagLayout.tagManifest else { continue }
+            // The digest chain must cover every tag file: nothing unverified travels in a bundle.
+            // Signatures cannot be in the tag manifest they sign; they are verified on their own.
+            for path in tagFiles.keys.sorted()
+            where !Self.isManifestName(path, prefix: "tagmanifest-") && !Self.isSignaturePath(path)
+                && manifest.digest(for: path) == nil {
+                report(.tagFileMismatch, "'\(path)' is not covered by the tag manifest", entry: path)
+            }
         }
+    }
+
+    /// Plain BagIt: each line of fetch.txt is `URL LENGTH PATH`, the path safe and in the payload.
+    private func checkFetch() {
+        guard let bytes = tagText(BagLayout.fetch) else { return }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        for (number, line) in lines.enumerated() where !line.isEmpty {
+            let fields = line.split(maxSplits: 2, omittingEmptySubsequences: true, whereSeparator: { $0 == " " || $0 == "\t" })
+            guard fields.count == 3, fields[1] == "-" || Int(fields[1]) != nil else {
+                report(.malformedFetchFile, "expected 'URL LENGTH PATH'", entry: BagLayout.fetch, line: number + 1)
+                continue
+            }
+            var path = BagPath.decode(String(fields[2]))
+            while path.hasPrefix("./") { path.removeFirst(2) }
+            if let unsafe = BagPath.problem(path) {
+                report(.malformedFetchFile, "unsafe path '\(path)': \(unsafe)", entry: BagLayout.fetch, line: number + 1)
+            } else if !path.hasPrefix(BagLayout.payloadFolder) {
+                report(.malformedFetchFile, "'\(path)' is outside the payload (data/): fetch.txt may only name payload files", entry: BagLayout.fetch, line: number + 1)
+            }
+        }
+    }
+
+    /// What the Accord profile allows besides the BagIt files: the envelope and signatures,
+    /// and no `fetch.txt` (reported whether or not the tag manifest is there).
+    private func checkProfileTagFiles() {
+        guard profile == .accord else { return }
+        if tagFiles[BagLayout.fetch] != nil {
+            report(.fetchNotAllowed, "fetch.txt asks the receiver to download files; a bundle must carry every file itself", entry: BagLayout.fetch)
+        }
+        for path in tagFiles.keys.sorted() where !Self.isAllowedTagFile(path) {
+            report(.tagFileNotAllowed, "'\(path)' is a tag file the Accord profile does not allow (only bagit.txt, bag-info.txt, the manifests, accord-envelope.xml and accord-signatures/): the sender must take it out of the bag, listed in the tag manifest or not", entry: path)
+        }
+    }
+
+    /// Whether the Accord profile allows a tag file at `path` (`fetch.txt` is reported on its own).
+    static func isAllowedTagFile(_ path: String) -> Bool {
+        [BagLayout.bagDeclaration, BagLayout.bagInfo, BagLayout.envelope, BagLayout.fetch].contains(path)
+            || isManifestName(path, prefix: "manifest-") || isManifestName(path, prefix: "tagmanifest-")
+            || path.hasPrefix(BundleSignatureFile.folder)
     }
 
     // MARK: Signatures

@@ -6,6 +6,7 @@ enum BagLayout {
     static let payloadManifest = "manifest-sha512.txt"
     static let tagManifest = "tagmanifest-sha512.txt"
     static let envelope = "accord-envelope.xml"
+    static let fetch = "fetch.txt"
     static let payloadFolder = "data/"
     static let recordsFolder = "data/records/"
     static let attachmentsFolder = "data/attachments/"

@@ -30,6 +30,9 @@ public struct BundleValidator: Sendable {
     /// The folder for the scratch files of a check in bundle order; nil for `$TMPDIR`, or
     /// `/tmp`. If none can be created there, bags are checked the held way.
     public var scratchFolder: String?
+    /// The rules bags are held to: ``BagProfile/accord`` (the default) for Accord bundles, or
+    /// ``BagProfile/bagit`` for any BagIt bag, by RFC 8493 alone (no envelope, no records).
+    public var profile: BagProfile = .accord
 
     /// Creates a validator.
     public init(limits: BundleLimits = .default, recordValidator: RecordValidator? = nil, signatures: SignaturePolicy = SignaturePolicy()) {
@@ -84,26 +87,37 @@ public struct BundleValidator: Sendable {
     func check(
         _ input: BundleInput, extractor: BundleExtractor?, progress: (@Sendable (ProgressReport) -> Void)?
     ) throws(FileError) -> BundleValidation {
-        if !keepsIndex, let checker = try? makeChecker(input.path, inBundleOrder: true),
-           let result = try check(
-               input, checker: checker, inBundleOrder: true, phase: "checking", extractor: extractor, progress: progress,
-               isOnlyReading: !input.canReread) {
-            return result
+        var algorithms: Set<DigestAlgorithm> = []
+        if !keepsIndex, let checker = try? makeChecker(input.path, inBundleOrder: true) {
+            if let result = try check(
+                input, checker: checker, inBundleOrder: true, phase: "checking", extractor: extractor, progress: progress,
+                isOnlyReading: !input.canReread) {
+                return result
+            }
+            algorithms = checker.payloadManifestAlgorithms
         }
-        try extractor?.restart()
-        let checker = try makeChecker(input.path, inBundleOrder: false)
-        // A second reading, unless keepsIndex made this the first.
-        let phase = keepsIndex ? "checking" : "checking again"
-        guard let result = try check(input, checker: checker, inBundleOrder: false, phase: phase, extractor: extractor, progress: progress) else {
-            throw FileError(path: input.path, reason: .cannotRead(errno: EIO))
+        // A second reading, unless keepsIndex made this the first; and one more if a payload
+        // manifest of another algorithm came after payload files not hashed with it.
+        var phase = keepsIndex ? "checking" : "checking again"
+        while true {
+            try extractor?.restart()
+            let checker = try makeChecker(input.path, inBundleOrder: false, algorithms: algorithms)
+            if let result = try check(input, checker: checker, inBundleOrder: false, phase: phase, extractor: extractor, progress: progress) {
+                return result
+            }
+            guard !checker.missedAlgorithms.isSubset(of: algorithms) else {
+                throw FileError(path: input.path, reason: .cannotRead(errno: EIO))
+            }
+            algorithms.formUnion(checker.missedAlgorithms)
+            phase = "checking again"
         }
-        return result
     }
 
-    private func makeChecker(_ file: String, inBundleOrder: Bool) throws(FileError) -> BagChecker {
+    private func makeChecker(_ file: String, inBundleOrder: Bool, algorithms: Set<DigestAlgorithm> = []) throws(FileError) -> BagChecker {
         try BagChecker(
             bundleFile: file, limits: limits, validator: recordValidator, signatures: signatures, partners: partners, inBundleOrder: inBundleOrder,
-            spoolFolder: scratchFolder ?? SpoolFile.temporaryFolder)
+            spoolFolder: scratchFolder ?? SpoolFile.temporaryFolder, profile: profile,
+            algorithms: algorithms)
     }
 
     /// One reading of `input`; nil when the bag is not in bundle order after all.
@@ -126,6 +140,8 @@ public struct BundleValidator: Sendable {
                     continue
                 }
                 var hasher = SHA512Hasher()
+                let extraAlgorithms = checker.extraAlgorithms(for: relative)
+                var others = extraAlgorithms.isEmpty ? nil : MultiHasher(extraAlgorithms)
                 var contents: [UInt8]? = checker.wantsContents(relative) ? [] : nil
                 let spool = checker.spool(for: relative)
                 let contentLimit = checker.contentLimit(for: relative)
@@ -147,6 +163,7 @@ public struct BundleValidator: Sendable {
                     try buffer.withRawBytes { raw throws(FileError) in
                         let chunk = UnsafeRawBufferPointer(rebasing: raw[..<count])
                         hasher.update(chunk)
+                        others?.update(chunk)
                         if contents != nil {
                             if contents!.count + count > contentLimit { contents = nil } else { contents!.append(contentsOf: chunk) }
                         }
@@ -165,7 +182,7 @@ public struct BundleValidator: Sendable {
                     if isOnlyReading { throw ArchiveError.writeFailed(errno: spoolFailure.errno ?? EIO) }
                     throw ArchiveError.notInBundleOrder(entry: relative)
                 }
-                let facts = BagChecker.FileFacts(size: size, digest: hasher.finalizeHex())
+                let facts = BagChecker.FileFacts(size: size, digest: hasher.finalizeHex(), digests: others?.finalize() ?? [:])
                 try checker.file(relative, facts: facts, contents: contents)
                 if keepsIndex || BagChecker.heldTagFiles.contains(relative) {
                     files.append(BundleValidation.File(path: relative, size: size, sha512: facts.digest))
@@ -176,6 +193,12 @@ public struct BundleValidator: Sendable {
                     let (done, total) = input.position.map { ($0, input.size) } ?? (bytesRead, nil)
                     progress(ProgressReport(phase: phase, done: done, total: total, unit: .bytes))
                 }
+            }
+            // Held, a payload manifest that came after payload files not hashed with its
+            // algorithm: read again with it (nil: the caller does).
+            if !inBundleOrder && !checker.missedAlgorithms.isEmpty {
+                _ = checker.abandon()
+                return nil
             }
             // The top-level folder's name is not checked against the bundle id: a bag folder may
             // be renamed (unpacked into a folder of the receiver's choosing, re-tarred).

@@ -36,12 +36,13 @@ struct Manifest: Hashable {
         var message: String
     }
 
-    /// Parses a SHA-512 manifest strictly. Lines may end in LF, CR LF or CR.
-    static func parse(_ bytes: [UInt8]) -> (manifest: Manifest, problems: [LineProblem]) {
+    /// Parses a manifest of `algorithm` (SHA-512 unless said) strictly. Lines may end in LF,
+    /// CR LF or CR.
+    static func parse(_ bytes: [UInt8], algorithm: DigestAlgorithm = .sha512) -> (manifest: Manifest, problems: [LineProblem]) {
         var manifest = Manifest()
         var problems: [LineProblem] = []
         var chunk: ArraySlice<UInt8>? = bytes[...]
-        var reader = ManifestReader { () -> ArraySlice<UInt8>? in
+        var reader = ManifestReader(algorithm: algorithm) { () -> ArraySlice<UInt8>? in
             defer { chunk = nil }
             return chunk
         }
@@ -69,6 +70,8 @@ struct ManifestReader {
     }
 
     private let nextChunk: () -> ArraySlice<UInt8>?
+    /// The algorithm of the manifest's digests.
+    let algorithm: DigestAlgorithm
     private var chunk: ArraySlice<UInt8> = []
     private var current: [UInt8] = []
     private var lineNumber = 0
@@ -76,7 +79,8 @@ struct ManifestReader {
     private var skipsLineFeed = false
 
     /// A reader of the bytes `nextChunk` gives, until it gives nil.
-    init(nextChunk: @escaping () -> ArraySlice<UInt8>?) {
+    init(algorithm: DigestAlgorithm = .sha512, nextChunk: @escaping () -> ArraySlice<UInt8>?) {
+        self.algorithm = algorithm
         self.nextChunk = nextChunk
     }
 
@@ -110,11 +114,11 @@ struct ManifestReader {
     private mutating func endLine() -> Line {
         lineNumber += 1
         defer { current.removeAll(keepingCapacity: true) }
-        return Self.parse(current, number: lineNumber)
+        return Self.parse(current, number: lineNumber, algorithm: algorithm)
     }
 
     /// Parses one line, `digest path`.
-    private static func parse(_ bytes: [UInt8], number: Int) -> Line {
+    private static func parse(_ bytes: [UInt8], number: Int, algorithm: DigestAlgorithm) -> Line {
         func problem(_ message: String) -> Line { .problem(Manifest.LineProblem(line: number, message: message)) }
         if bytes.isEmpty { return problem("empty line") }
         guard let line = String(validating: bytes, as: UTF8.self) else { return problem("the line is not valid UTF-8") }
@@ -122,9 +126,12 @@ struct ManifestReader {
             return problem("expected 'digest path'")
         }
         let digest = line[..<separator].lowercased()
-        let path = BagPath.decode(String(line[separator...].drop { $0 == " " || $0 == "\t" }))
-        if digest.count != 128 || !digest.allSatisfy(\.isHexDigit) {
-            return problem("'\(line[..<separator].prefix(20))' is not a SHA-512 digest (128 hex digits)")
+        var path = BagPath.decode(String(line[separator...].drop { $0 == " " || $0 == "\t" }))
+        // bagit.py and others accept a leading "./" (the suite's bag-with-leading-dot-slash-in-manifest).
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        if digest.count != algorithm.hexLength || !digest.allSatisfy(\.isHexDigit) {
+            let article = algorithm == .md5 ? "an" : "a"
+            return problem("'\(line[..<separator].prefix(20))' is not \(article) \(algorithm.displayName) digest (\(algorithm.hexLength) hex digits)")
         }
         if let unsafe = BagPath.problem(path) { return problem("unsafe path '\(path)': \(unsafe)") }
         return .entry(line: number, path: path, digest: digest)

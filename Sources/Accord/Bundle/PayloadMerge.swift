@@ -10,8 +10,11 @@
 /// for the records to look up. Anything out of order throws
 /// ``ArchiveError/notInBundleOrder(entry:)``: the bag is then checked the held way.
 final class PayloadMerge {
-    /// The manifest's bytes, as they arrive.
-    let manifestSpool: SpoolFile
+    /// Each payload manifest's bytes, as they arrive, by name.
+    private var manifestSpools: [String: SpoolFile] = [:]
+    /// The payload manifests being merged, SHA-512 first.
+    private var cursors: [ManifestCursor] = []
+    private let folder: String
     /// The envelope's bytes, as they arrive.
     let envelopeSpool: SpoolFile
     /// The envelope's index: a ``SpooledEntry`` line per record.
@@ -28,23 +31,18 @@ final class PayloadMerge {
     /// What release control judges each record against, made once from the envelope.
     private var release: ReleaseRules.Bundle?
 
-    private var manifest: ManifestReader?
-    private var lastManifestPath: String?
-    private var nextManifestLine: (path: String, digest: String)?
     private var index: SpoolReader
     private var nextIndexEntry: BundleEnvelope.Entry?
     private var listed: SpoolReader
     private var nextListedAttachment: String?
     private var lastPayloadPath: String?
-    /// A scratch file could not be read: the findings cannot be trusted.
-    private var manifestReadFailed = false
 
     /// Whether a scratch file could not be read, so that the bag must be checked the held
     /// way (asked once the records' workers are done, since they look attachments up).
-    var scratchFailed: Bool { manifestReadFailed || carried.hasFailed }
+    var scratchFailed: Bool { cursors.contains(where: \.readFailed) || carried.hasFailed }
 
     init(folder: String) throws(FileError) {
-        manifestSpool = try SpoolFile(folder: folder)
+        self.folder = folder
         envelopeSpool = try SpoolFile(folder: folder)
         indexSpool = try SpoolFile(folder: folder)
         listedSpool = try SpoolFile(folder: folder)
@@ -53,24 +51,37 @@ final class PayloadMerge {
         listed = SpoolReader(listedSpool)
     }
 
+    /// The scratch file for the payload manifest `name`, made when it first arrives; nil if
+    /// none can be made (the bag is then read the held way).
+    func manifestSpool(for name: String) -> SpoolFile? {
+        if let spool = manifestSpools[name] { return spool }
+        let spool = try? SpoolFile(folder: folder)
+        manifestSpools[name] = spool
+        return spool
+    }
+
     /// One payload file, in the order the bag holds them.
     func payloadFile(_ path: String, facts: BagChecker.FileFacts, contents: [UInt8]?, checker: BagChecker) throws(ArchiveError) {
         if !hasBegun { try begin(checker) }
         if let lastPayloadPath, EntryOrder.compare(lastPayloadPath, path) >= 0 { throw .notInBundleOrder(entry: path) }
         lastPayloadPath = path
 
-        while let line = nextManifestLine, EntryOrder.precedes(line.path, path) {
-            checker.report(.missingPayloadFile, BagChecker.notCarried(line.path, listedIn: "the manifest"), entry: BagLayout.payloadManifest)
-            nextManifestLine = try readManifestLine(checker)
-        }
-        if let line = nextManifestLine, line.path == path {
-            if line.digest != facts.digest {
-                checker.report(.payloadDigestMismatch, BagChecker.digestDiffers(path, from: "the manifest"), entry: path)
+        for cursor in cursors {
+            let what = BagChecker.named(cursor.name)
+            while let line = cursor.next, EntryOrder.precedes(line.path, path) {
+                checker.report(.missingPayloadFile, BagChecker.notCarried(line.path, listedIn: what), entry: cursor.name)
+                try cursor.advance(checker)
             }
-            nextManifestLine = try readManifestLine(checker)
-        } else {
-            checker.report(.unlistedPayloadFile, BagChecker.unlisted(path), entry: path)
+            if let line = cursor.next, line.path == path {
+                if line.digest != facts.digest(cursor.algorithm) {
+                    checker.report(.payloadDigestMismatch, BagChecker.digestDiffers(path, from: what, algorithm: cursor.algorithm), entry: path)
+                }
+                try cursor.advance(checker)
+            } else {
+                checker.report(.unlistedPayloadFile, BagChecker.unlisted(path, from: what), entry: path)
+            }
         }
+        guard checker.profile == .accord else { return }
 
         // The envelope's attachment list is matched against every payload file (a listed
         // path is carried if any file has it); only attachments must be listed.
@@ -101,9 +112,11 @@ final class PayloadMerge {
     /// The end of the bag: whatever the manifest and the envelope list that never came.
     func finish(checker: BagChecker) throws(ArchiveError) {
         if !hasBegun { try begin(checker) }
-        while let line = nextManifestLine {
-            checker.report(.missingPayloadFile, BagChecker.notCarried(line.path, listedIn: "the manifest"), entry: BagLayout.payloadManifest)
-            nextManifestLine = try readManifestLine(checker)
+        for cursor in cursors {
+            while let line = cursor.next {
+                checker.report(.missingPayloadFile, BagChecker.notCarried(line.path, listedIn: BagChecker.named(cursor.name)), entry: cursor.name)
+                try cursor.advance(checker)
+            }
         }
         guard envelope != nil else { return }
         while let entry = nextIndexEntry {
@@ -121,8 +134,22 @@ final class PayloadMerge {
     /// Reads the envelope and starts the manifest, once every tag file is known.
     private func begin(_ checker: BagChecker) throws(ArchiveError) {
         hasBegun = true
-        let required = [BagLayout.bagDeclaration, BagLayout.bagInfo, BagLayout.payloadManifest, BagLayout.envelope, BagLayout.tagManifest]
+        // Whatever would be reported absent, or read otherwise than as UTF-8, is left to the held way.
+        let required = checker.profile == .accord
+            ? [BagLayout.bagDeclaration, BagLayout.bagInfo, BagLayout.payloadManifest, BagLayout.envelope, BagLayout.tagManifest]
+            : [BagLayout.bagDeclaration]
         if let absent = required.first(where: { checker.tagFiles[$0] == nil }) { throw .notInBundleOrder(entry: absent) }
+        let manifests = checker.payloadManifests
+        if manifests.isEmpty { throw .notInBundleOrder(entry: BagLayout.payloadManifest) }
+        if checker.profile == .bagit, checker.tagText(BagLayout.bagDeclaration).flatMap({ BagDeclaration.read($0).encoding?.uppercased() }) != "UTF-8" {
+            throw .notInBundleOrder(entry: BagLayout.bagDeclaration)
+        }
+        for (name, algorithm) in manifests {
+            guard let spool = manifestSpools[name] else { throw .notInBundleOrder(entry: name) }
+            cursors.append(ManifestCursor(name: name, algorithm: algorithm, spool: spool))
+        }
+        for cursor in cursors { try cursor.advance(checker) }
+        guard checker.profile == .accord else { return }
 
         var lastPath: String?
         var lastAttachment: String?
@@ -156,16 +183,6 @@ final class PayloadMerge {
         self.envelope = envelope
         release = envelope.map(checker.release)
 
-        var manifestBytes = SpoolReader(manifestSpool)
-        manifest = ManifestReader { [unowned self] in
-            do {
-                return try manifestBytes.nextChunk()
-            } catch {
-                manifestReadFailed = true
-                return nil
-            }
-        }
-        nextManifestLine = try readManifestLine(checker)
         if envelope != nil {
             nextIndexEntry = try readIndexEntry()
             nextListedAttachment = try readListedAttachment()
@@ -201,29 +218,6 @@ final class PayloadMerge {
 
     // MARK: Reading the spools
 
-    /// The next well-formed manifest line, reporting malformed ones on the way.
-    private func readManifestLine(_ checker: BagChecker) throws(ArchiveError) -> (path: String, digest: String)? {
-        while let line = manifest?.next() {
-            switch line {
-            case .problem(let problem):
-                checker.report(.malformedManifest, problem.message, entry: BagLayout.payloadManifest, line: problem.line)
-            case .entry(let number, let path, let digest):
-                if let lastManifestPath {
-                    let order = EntryOrder.compare(lastManifestPath, path)
-                    if order > 0 { throw .notInBundleOrder(entry: BagLayout.payloadManifest) }
-                    if order == 0 {
-                        checker.report(.malformedManifest, "'\(path)' is listed twice", entry: BagLayout.payloadManifest, line: number)
-                        continue
-                    }
-                }
-                lastManifestPath = path
-                return (path, digest)
-            }
-        }
-        if manifestReadFailed { throw .notInBundleOrder(entry: BagLayout.payloadManifest) }
-        return nil
-    }
-
     /// The next entry of the index (none is in the wrong place: such an index is left to
     /// the held way).
     private func readIndexEntry() throws(ArchiveError) -> BundleEnvelope.Entry? {
@@ -242,5 +236,55 @@ final class PayloadMerge {
         } catch {
             throw .notInBundleOrder(entry: BagLayout.envelope)
         }
+    }
+}
+
+/// One payload manifest read from its scratch file a line at a time, in bundle order.
+final class ManifestCursor {
+    let name: String
+    let algorithm: DigestAlgorithm
+    private var reader: ManifestReader!
+    private var lastPath: String?
+    /// The next well-formed line not yet matched.
+    private(set) var next: (path: String, digest: String)?
+    /// The scratch file could not be read: the findings cannot be trusted.
+    private(set) var readFailed = false
+
+    init(name: String, algorithm: DigestAlgorithm, spool: SpoolFile) {
+        self.name = name
+        self.algorithm = algorithm
+        var bytes = SpoolReader(spool)
+        reader = ManifestReader(algorithm: algorithm) { [unowned self] in
+            do {
+                return try bytes.nextChunk()
+            } catch {
+                readFailed = true
+                return nil
+            }
+        }
+    }
+
+    /// Moves to the next well-formed line, reporting malformed ones on the way.
+    func advance(_ checker: BagChecker) throws(ArchiveError) {
+        while let line = reader.next() {
+            switch line {
+            case .problem(let problem):
+                checker.report(.malformedManifest, problem.message, entry: name, line: problem.line)
+            case .entry(let number, let path, let digest):
+                if let lastPath {
+                    let order = EntryOrder.compare(lastPath, path)
+                    if order > 0 { throw .notInBundleOrder(entry: name) }
+                    if order == 0 {
+                        checker.report(.malformedManifest, "'\(path)' is listed twice", entry: name, line: number)
+                        continue
+                    }
+                }
+                lastPath = path
+                next = (path, digest)
+                return
+            }
+        }
+        if readFailed { throw .notInBundleOrder(entry: name) }
+        next = nil
     }
 }

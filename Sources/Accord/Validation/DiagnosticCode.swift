@@ -90,7 +90,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case payloadDigestMismatch = "B012"
     /// `B013`: A tag file is missing from, or differs from, the tag manifest.
     case tagFileMismatch = "B013"
-    /// `B014`: A manifest for another algorithm is present; Accord verifies SHA-512 only.
+    /// `B014`: A manifest or tag manifest uses an algorithm Accord cannot verify (not md5, sha1, sha224, sha256, sha384 or sha512).
     case unverifiedManifest = "B014"
     /// `B015`: The envelope's record index does not match the records in the bundle.
     case envelopeIndexMismatch = "B015"
@@ -118,6 +118,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case moreProblemsNotShown = "B026"
     /// `B027`: A bundle read once from a stream that is not recorded lists its files out of bundle order, so it cannot be checked.
     case streamNotInBundleOrder = "B027"
+    /// `B028`: A tag file that the Accord BagIt profile does not allow is in the bag.
+    case tagFileNotAllowed = "B028"
+    /// `B029`: A line of fetch.txt is not 'URL LENGTH PATH' with a safe path in the payload (plain-BagIt profile).
+    case malformedFetchFile = "B029"
 
     // MARK: Release control
     /// `L001`: A record (or the bundle) is labelled releasable only to states that do not include a recipient's state.
@@ -135,7 +139,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     public var severity: Severity {
         switch self {
         case .duplicateNarrativeLanguage, .categoryPartyCountMismatch, .statusWithoutEvent,
-             .incompleteBagInfo, .unverifiedManifest, .unsignedBundle, .untrustedSigner, .recipientStateUnknown:
+             .incompleteBagInfo, .unsignedBundle, .untrustedSigner, .recipientStateUnknown:
             return .warning
         default:
             return .error
@@ -183,7 +187,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .unlistedPayloadFile: return "A payload file is not listed in the manifest."
         case .payloadDigestMismatch: return "A payload file's SHA-512 digest differs from the manifest: it was changed or damaged."
         case .tagFileMismatch: return "A tag file is missing from, or differs from, the tag manifest."
-        case .unverifiedManifest: return "A manifest for another algorithm is present; Accord verifies SHA-512 only."
+        case .unverifiedManifest: return "A manifest or tag manifest uses an algorithm Accord cannot verify (not md5, sha1, sha224, sha256, sha384 or sha512)."
         case .envelopeIndexMismatch: return "The envelope's record index does not match the records in the bundle."
         case .duplicateRecordId: return "Two records in the bundle have the same id."
         case .bundleLabelTooLow: return "The bundle's classification is lower than one of its records'."
@@ -196,6 +200,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .badSignature: return "A signature does not verify, does not cover this bag, or is damaged."
         case .duplicateSignature: return "The same key signed the bundle twice."
         case .moreProblemsNotShown: return "More problems were found than are reported; the first ones are shown."
+        case .malformedFetchFile: return "A line of fetch.txt is not 'URL LENGTH PATH' with a safe path in the payload (plain-BagIt profile)."
+        case .tagFileNotAllowed: return "A tag file that the Accord BagIt profile does not allow is in the bag."
         case .streamNotInBundleOrder: return "A bundle read once from a stream that is not recorded lists its files out of bundle order, so it cannot be checked."
         case .notReleasableToRecipient: return "A record (or the bundle) is labelled releasable only to states that do not include a recipient's state."
         case .bundleLabelWiderThanRecord: return "The bundle's label would release it to a state that one of its records may not be released to."

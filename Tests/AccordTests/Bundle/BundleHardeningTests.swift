@@ -19,7 +19,9 @@ struct BundleHardeningTests {
         let result = try BundleValidator().validate(atPath: archive.path)
         #expect(!result.isValid)
         #expect(result.diagnostics.contains { $0.code == .tagFileMismatch && $0.location.entry == "tagmanifest-x/evil.sh" })
-        #expect(result.diagnostics.contains { $0.code == .unverifiedManifest && $0.location.entry == "tagmanifest-md5.txt" })
+        #expect(result.diagnostics.contains { $0.code == .tagFileNotAllowed && $0.location.entry == "tagmanifest-x/evil.sh" })
+        // The empty MD5 tag manifest is verified (it lists nothing), not merely tolerated.
+        #expect(!result.codes.contains(.unverifiedManifest))
         let target = fixture.folder.appendingPathComponent("out")
         _ = try BundleUnpacker().unpack(archive.path, to: target.path)
         #expect(!FileManager.default.fileExists(atPath: target.path))

@@ -87,14 +87,18 @@ struct HostileBundleTests {
         let fixture = try BundleFixture()
         defer { fixture.remove() }
         let bag = try fixture.extract(into: "warned")
-        // Another algorithm's manifest: valid, but not verified by Accord (warning B014).
-        try Data().write(to: bag.appendingPathComponent("manifest-md5.txt"))
-        var tags = try String(contentsOf: bag.appendingPathComponent(BagLayout.tagManifest), encoding: .utf8)
-        tags += "\(SHA512Hasher.hex([]))  manifest-md5.txt\n"
-        try tags.write(to: bag.appendingPathComponent(BagLayout.tagManifest), atomically: true, encoding: .utf8)
+        // bag-info.txt without Bag-Software-Agent: valid, with the warning B007.
+        let info = bag.appendingPathComponent(BagLayout.bagInfo)
+        let text = try String(contentsOf: info, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("Bag-Software-Agent") }.joined(separator: "\n") + "\n"
+        try text.write(to: info, atomically: true, encoding: .utf8)
+        var tags = Manifest()
+        for name in [BagLayout.bagDeclaration, BagLayout.bagInfo, BagLayout.payloadManifest, BagLayout.envelope] {
+            tags.add(path: name, digest: SHA512Hasher.hex(Array(try Data(contentsOf: bag.appendingPathComponent(name)))))
+        }
+        try tags.text().write(to: bag.appendingPathComponent(BagLayout.tagManifest), atomically: true, encoding: .utf8)
         let archive = try fixture.archive(bag, as: "warned.tar.gz")
         let lenient = try BundleUnpacker().unpack(archive.path, to: fixture.folder.appendingPathComponent("lenient").path)
-        #expect(lenient.isValid && lenient.diagnostics.map(\.code) == [.unverifiedManifest])
+        #expect(lenient.isValid && lenient.diagnostics.map(\.code) == [.incompleteBagInfo])
         let strictTarget = fixture.folder.appendingPathComponent("strict")
         _ = try BundleUnpacker().unpack(archive.path, to: strictTarget.path, refusingWarnings: true)
         #expect(!FileManager.default.fileExists(atPath: strictTarget.path))

@@ -20,6 +20,7 @@ extension AccordCommand {
                   accord validate received/ID-MOD-20250730T000000Z.tar.gz
                   accord validate --format json --strict received/*.xml > report.json
                   accord validate received/bundle.tar.gz --trust partners/ --require-signature
+                  accord validate --profile bagit some-bag/
 
                 EXIT STATUS
                   0 all inputs valid; 1 at least one invalid; 2 usage error or unreadable input
@@ -32,6 +33,16 @@ extension AccordCommand {
         @OptionGroup var report: ReportOptions
         @OptionGroup var signatures: SignatureOptions
 
+        @Option(help: "The rules bags are held to: accord (an Accord bundle, the default) or bagit (any BagIt bag, by RFC 8493 alone: no envelope or records; docs/bagit-conformance.md).")
+        var profile: Profile = .accord
+
+        /// The values of `--profile`.
+        enum Profile: String, ExpressibleByArgument, CaseIterable {
+            case accord, bagit
+
+            var bagProfile: BagProfile { self == .accord ? .accord : .bagit }
+        }
+
         func validate() throws {
             if inputs.isEmpty { throw ValidationError("Name at least one record or bundle to validate.") }
             if inputs.filter({ $0 == StandardInput.name }).count > 1 { throw ValidationError("- (standard input) can be named once.") }
@@ -40,7 +51,9 @@ extension AccordCommand {
         func run() async throws {
             let progress = ProgressPrinter(report)
             let records = RecordValidator()
-            let bundles = try signatures.bundleValidator()
+            var configured = try signatures.bundleValidator()
+            configured.profile = profile.bagProfile
+            let bundles = configured
             let stdin = inputs.contains(StandardInput.name) ? Result { () throws(FileError) in try StandardInput() } : nil
             let outcomes = await withTaskGroup(of: (Int, Outcome).self) { group in
                 for (index, input) in inputs.enumerated() {

@@ -46,6 +46,25 @@ struct ValidateCommandTests {
         #expect(try accord("validate", "--strict", file.path).status == 1)
     }
 
+    @Test("--profile bagit checks any BagIt bag by RFC 8493 alone; the Accord profile refuses it")
+    func plainBagItProfile() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bag = folder.appendingPathComponent("bag")
+        try FileManager.default.createDirectory(at: bag.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try Data("hello\n".utf8).write(to: bag.appendingPathComponent("data/hello.txt"))
+        try Data("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8).write(to: bag.appendingPathComponent("bagit.txt"))
+        try Data("b1946ac92492d2347c6235b4d2611184  data/hello.txt\n".utf8).write(to: bag.appendingPathComponent("manifest-md5.txt"))
+        let plain = try accord("validate", "--profile", "bagit", bag.path)
+        #expect(plain.status == 0, "\(plain.standardError)")
+        let accordProfile = try accord("validate", bag.path)
+        #expect(accordProfile.status == 1)
+        try Data("00000000000000000000000000000000  data/hello.txt\n".utf8).write(to: bag.appendingPathComponent("manifest-md5.txt"))
+        let damaged = try accord("validate", "--profile", "bagit", bag.path)
+        #expect(damaged.status == 1)
+        #expect(damaged.standardError.contains("[data/hello.txt]: error[B012]: the MD5 digest of 'data/hello.txt' differs from manifest-md5.txt"), "\(damaged.standardError)")
+    }
+
     @Test("a missing file: exit 2 and the file named")
     func missingFile() throws {
         let output = try accord("validate", "/nonexistent/record.xml")

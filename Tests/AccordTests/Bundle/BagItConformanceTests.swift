@@ -1,0 +1,120 @@
+@testable import Accord
+import AccordTestSupport
+import Foundation
+import Testing
+
+/// The Library of Congress BagIt conformance suite (../shared/bagit-conformance-suite), checked
+/// in the plain-BagIt mode; docs/bagit-conformance.md is the table of its verdicts.
+@Suite("BagIt conformance suite")
+struct BagItConformanceTests {
+    static let suite = Fixtures.root.deletingLastPathComponent().appendingPathComponent("shared/bagit-conformance-suite")
+
+    /// Every bag of the suite: version, category, name.
+    static func bags() -> [(version: String, category: String, name: String)] {
+        let files = FileManager.default
+        var found: [(String, String, String)] = []
+        for version in ((try? files.contentsOfDirectory(atPath: suite.path)) ?? []).filter({ $0.hasPrefix("v") }).sorted() {
+            let versionURL = suite.appendingPathComponent(version)
+            for category in ((try? files.contentsOfDirectory(atPath: versionURL.path)) ?? []).sorted() {
+                for name in ((try? files.contentsOfDirectory(atPath: versionURL.appendingPathComponent(category).path)) ?? []).sorted() {
+                    var isFolder: ObjCBool = false
+                    let path = versionURL.appendingPathComponent(category).appendingPathComponent(name).path
+                    guard files.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+                    found.append((version, category, name))
+                }
+            }
+        }
+        return found
+    }
+
+    /// What Accord must say of a bag in the plain-BagIt mode: valid bags valid, invalid and
+    /// platform-only bags invalid (Accord refuses an unsafe path on every platform), and the
+    /// suite's warning bags as docs/bagit-conformance.md explains.
+    static func expected(category: String, name: String) -> Bool {
+        switch category {
+        case "valid": return true
+        case "invalid", "linux-only", "windows-only": return false
+        default: return warningVerdicts[name] ?? false
+        }
+    }
+
+    /// The warning bags: accepted (with or without a warning) or refused, and why.
+    static let warningVerdicts: [String: Bool] = [
+        "duplicate-file-with-different-case": false,
+        "made-with-md5sum-tools": false,
+        "relative-path": true,
+        "same-filename-listed-twice-with-different-normalization": false,
+        "same-filename-listed-twice-with-the-same-hash": false,
+        "special-system-files": false,
+    ]
+
+    static func verdict(_ bag: URL) throws -> BundleValidation {
+        var validator = BundleValidator()
+        validator.profile = .bagit
+        return try validator.validate(.file(bag.path))
+    }
+
+    @Test("the suite is there (on CI it must be)")
+    func present() {
+        let there = FileManager.default.fileExists(atPath: Self.suite.appendingPathComponent("README.md").path)
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            #expect(there, "the conformance suite is missing from \(Self.suite.path)")
+        }
+    }
+
+    @Test("every verdict in the plain-BagIt mode is right")
+    func plainBagIt() throws {
+        let bags = Self.bags()
+        guard !bags.isEmpty else { return }
+        #expect(bags.count == 60)
+        for bag in bags {
+            let url = Self.suite.appendingPathComponent("\(bag.version)/\(bag.category)/\(bag.name)")
+            let result = try Self.verdict(url)
+            let expected = Self.expected(category: bag.category, name: bag.name)
+            #expect(result.isValid == expected, "\(bag.version)/\(bag.category)/\(bag.name): \(result.diagnostics.map(\.formatted))")
+        }
+    }
+
+    /// The table of docs/bagit-conformance.md: per bag, the suite's category, what Accord says
+    /// in the plain-BagIt mode (with the codes), whether that is right, and bagit.py's verdict.
+    static func table(bagitPy: (URL) throws -> String) throws -> String {
+        var lines = [
+            "| Bag | Suite | Accord `--profile bagit` | Codes | Right | bagit.py 1.9 |",
+            "|---|---|---|---|---|---|",
+        ]
+        var right = 0
+        let bags = bags()
+        for bag in bags {
+            let url = suite.appendingPathComponent("\(bag.version)/\(bag.category)/\(bag.name)")
+            let result = try verdict(url)
+            let codes = Array(Set(result.diagnostics.map(\.code.rawValue))).sorted().joined(separator: " ")
+            let ok = result.isValid == expected(category: bag.category, name: bag.name)
+            if ok { right += 1 }
+            lines.append("| \(bag.version)/\(bag.name) | \(bag.category) | \(result.isValid ? "valid" : "invalid") | \(codes.isEmpty ? "–" : codes) | \(ok ? "yes" : "**no**") | \(try bagitPy(url)) |")
+        }
+        lines.append("")
+        lines.append("Plain-BagIt mode: \(right) of \(bags.count) verdicts right.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static let tableStart = "<!-- table: generated by BagItConformanceTests; ACCORD_UPDATE_TABLE=1 swift test --filter BagItConformance rewrites it -->\n"
+    static let tableEnd = "<!-- end of table -->"
+
+    @Test("docs/bagit-conformance.md holds the table this run gives")
+    func tableIsTrue() throws {
+        guard !Self.bags().isEmpty, ExternalTool.available("python3"), try ExternalTool.run("python3", ["-c", "import bagit"]).status == 0 else { return }
+        let table = try Self.table { url in
+            try ExternalTool.run("python3", ["-m", "bagit", "--validate", "--quiet", url.path]).status == 0 ? "valid" : "invalid"
+        }
+        let doc = Fixtures.root.appendingPathComponent("docs/bagit-conformance.md")
+        var text = try String(contentsOf: doc, encoding: .utf8)
+        let start = try #require(text.range(of: Self.tableStart)), end = try #require(text.range(of: Self.tableEnd))
+        let committed = String(text[start.upperBound..<end.lowerBound])
+        if ProcessInfo.processInfo.environment["ACCORD_UPDATE_TABLE"] == "1" {
+            text.replaceSubrange(start.upperBound..<end.lowerBound, with: table)
+            try text.write(to: doc, atomically: true, encoding: .utf8)
+        } else {
+            #expect(committed == table, "docs/bagit-conformance.md is out of date: run ACCORD_UPDATE_TABLE=1 swift test --filter BagItConformance")
+        }
+    }
+}
