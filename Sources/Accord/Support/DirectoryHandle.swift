@@ -134,9 +134,11 @@ final class DirectoryHandle {
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // The name is read where it lies, up to its NUL: a record of readdir's buffer is
+            // only as long as its name needs, so copying the whole d_name field (256 bytes)
+            // read past the buffer's end for the last record (found by AddressSanitizer).
+            let field = UnsafeRawPointer(entry).advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
+            let name = String(cString: field.assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
