@@ -17,3 +17,9 @@ echo "== the examples that embed the library"
 scripts/check-examples.sh
 echo "== the documentation builds without a warning, every public symbol documented"
 scripts/build-docs.sh
+if [[ ${CI:-} == true || -n ${ACCORD_SANITIZERS:-} ]]; then
+    echo "== the library under AddressSanitizer, its concurrent paths under ThreadSanitizer"
+    scripts/sanitizers.sh
+else
+    echo "== sanitizers skipped (they run on CI; ACCORD_SANITIZERS=1 runs them here)"
+fi

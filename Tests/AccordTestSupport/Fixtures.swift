@@ -95,12 +95,18 @@ public enum ExternalTool {
         if let input { inp.fileHandleForWriting.write(input) }
         try inp.fileHandleForWriting.close()
         // Read both pipes concurrently so that neither can fill up and block the tool.
+        // The semaphore orders the reader's write before the read below (ThreadSanitizer
+        // reported polling isFinished as a race).
         nonisolated(unsafe) var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        let finished = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            finished.signal()
+        }
         reader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
+        finished.wait()
         return Output(
             status: process.terminationStatus,
             standardOutput: String(decoding: outData, as: UTF8.self),
