@@ -21,7 +21,7 @@ if [[ $target == all ]]; then
 elif [[ " ${targets[*]} " == *" $target "* ]]; then
     selected=("$target")
 else
-    echo "usage: scripts/fuzz.sh [all|${targets[*]// /|}] [SECONDS]" >&2
+    echo "usage: scripts/fuzz.sh [all|$(IFS="|"; echo "${targets[*]}")] [SECONDS]" >&2
     exit 2
 fi
 if ! [[ $seconds =~ ^[1-9][0-9]*$ ]]; then
@@ -41,23 +41,26 @@ build=(swift build --package-path Fuzz --sanitize=fuzzer --sanitize=address
        -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp)
 started=$SECONDS
 echo "== fuzz: building (sanitize=fuzzer,address)"
+# ld.gold warns once per ASan symbol it cannot export: nothing to act on, so hidden.
+quiet() { grep -v 'ld.gold: warning: Cannot export local symbol' || true; }
 if [[ ${#selected[@]} -gt 1 ]]; then
-    "${build[@]}" 2>&1 | grep -v 'ld.gold: warning: Cannot export local symbol' || true
-    [[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "fuzz.sh: the build failed" >&2; exit 2; }
+    "${build[@]}" 2>&1 | quiet || { echo "fuzz.sh: the build failed" >&2; exit 2; }
 else
     for product in fuzz-seeds "fuzz-${selected[0]}"; do
-        "${build[@]}" --product "$product" 2>&1 | grep -v 'ld.gold: warning: Cannot export local symbol' || true
-        [[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "fuzz.sh: the build failed" >&2; exit 2; }
+        "${build[@]}" --product "$product" 2>&1 | quiet || { echo "fuzz.sh: the build failed" >&2; exit 2; }
     done
 fi
 bin=$("${build[@]}" --show-bin-path)
 echo "== fuzz: built in $((SECONDS - started)) s"
 
+# Each run starts from fresh seeds; only the folders of the targets it runs are replaced, so
+# runs of different targets at once do not disturb each other.
 work=$root/Fuzz/.build/fuzz
-rm -rf "$work/seeds" "$work/corpus"
 mkdir -p "$work/corpus" "$work/findings" "$work/logs"
-ACCORD_FUZZ_EXAMPLES=$root/examples ACCORD_FUZZ_SEEDS=$work/seeds "$bin/fuzz-seeds" -runs=0 >/dev/null
-echo "== fuzz: seeds from examples/ in $work/seeds"
+seeds=$(mktemp -d "$work/seeds.XXXXXX")
+trap 'rm -rf "$seeds"' EXIT
+ACCORD_FUZZ_EXAMPLES=$root/examples ACCORD_FUZZ_SEEDS=$seeds "$bin/fuzz-seeds" -runs=0 >/dev/null
+echo "== fuzz: seeds generated from examples/"
 
 failed=()
 summary=()
@@ -65,23 +68,23 @@ for name in "${selected[@]}"; do
     corpus=$work/corpus/$name
     findings=$work/findings/$name
     log=$work/logs/$name.log
-    rm -rf "$findings"
+    rm -rf "$corpus" "$findings"
     mkdir -p "$corpus" "$findings"
-    cp "$work/seeds/$name"/* "$corpus/"
+    cp "$seeds/$name"/* "$corpus/"
     echo "== fuzz: $name for $seconds s (log: $log)"
     status=0
     "$bin/fuzz-$name" "$corpus" \
         -dict="$root/Fuzz/dictionaries/$name.dict" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1 || status=$?
-    executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    coverage=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -1 | sed -E 's/.*(cov: [0-9]+ ft: [0-9]+ corp: [^ ]+).*/\1/')
+    executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1 || true)
+    coverage=$( (grep -E '^#[0-9]+.*cov: ' "$log" || true) | tail -1 | sed -E 's/.*(cov: [0-9]+ ft: [0-9]+ corp: [^ ]+).*/\1/')
     line="$name: ${executions:-?} executions, ${coverage:-no coverage reported}"
-    artifacts=$(find "$findings" -type f | sort)
+    artifacts=$(find "$findings" -type f | sort || true)
     if [[ $status -ne 0 || -n $artifacts ]]; then
         line+=", FAILED (exit $status)"
         failed+=("$name")
-        grep -E '^(==[0-9]+==ERROR|SUMMARY:|Fatal error|.*Test unit written to)' "$log" | head -5 | sed 's/^/   /' >&2 || true
+        grep -E '(^==[0-9]+==ERROR|^SUMMARY:|Fatal error|Test unit written to)' "$log" | head -5 | sed 's/^/   /' >&2 || true
         for artifact in $artifacts; do
             echo "   reproducer: $artifact" >&2
             echo "   replay:     $bin/fuzz-$name $artifact" >&2
