@@ -18,6 +18,9 @@ def lines(node, path):
         kind = child.get("kind")
         if kind in ("Import", "TypeNominal", "TypeFunc", "TypeNameAlias", "Conformance"):
             continue
+        # SPI (the fuzz targets' entry points) is not public API.
+        if child.get("spi_group_names"):
+            continue
         name = child.get("printedName", "")
         declared = child.get("declKind", kind)
         full = ".".join(path + [name])
