@@ -19,6 +19,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case externalResourceRefused = "X005"
     /// `X006`: The root element is not a partnership record.
     case notAPartnershipRecord = "X006"
+    /// `X007`: An element carries more attributes, or declares more namespaces, than the limit.
     case tooManyAttributes = "X007"
 
     // MARK: JSON
