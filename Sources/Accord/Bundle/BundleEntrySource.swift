@@ -9,6 +9,19 @@ protocol BundleEntrySource: AnyObject {
 
 extension TarReader: BundleEntrySource {}
 
+extension BundleEntrySource {
+    /// The rest of the current entry's data, in memory: for records, which the limits keep small.
+    func readToEnd() throws(ArchiveError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 256 << 10)
+        while true {
+            let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try read(into: raw) }
+            if count == 0 { return bytes }
+            bytes += buffer[..<count]
+        }
+    }
+}
+
 /// The files of an unpacked bag folder, presented like archive entries. Symbolic links,
 /// devices and other special files are refused, and names go through the same path and
 /// collision checks (control characters, case or Unicode twins) as in an archive.

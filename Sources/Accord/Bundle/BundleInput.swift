@@ -30,11 +30,6 @@ final class BundleInput {
         case once(OnceReader)
     }
 
-    /// Opens `path`: a folder as a bag folder, anything else as a tar.gz archive.
-    convenience init(path: String, limits: ArchiveLimits, hashes: Bool, cancellation: CancellationFlag? = nil) throws(FileError) {
-        try self.init(.file(path), limits: limits, hashes: hashes, scratchFolder: SpoolFile.temporaryFolder, cancellation: cancellation)
-    }
-
     /// Opens `source`. A recorded stream's scratch file goes in `scratchFolder`.
     init(_ source: BundleSource, limits: ArchiveLimits, hashes: Bool, scratchFolder: String, cancellation: CancellationFlag? = nil) throws(FileError) {
         path = source.name

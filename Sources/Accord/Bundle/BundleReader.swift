@@ -69,24 +69,15 @@ public struct BundleReader: Sendable {
         let digests = validator.keepsIndex ? Dictionary(validation.files.map { ($0.path, $0.sha512) }, uniquingKeysWith: { first, _ in first }) : nil
         let entries = try input.entries(inBundleOrder: input.lastPassInBundleOrder)
         let records = validator.recordValidator
-        var buffer = [UInt8](repeating: 0, count: 256 << 10)
         do {
             while let entry = try entries.next() {
                 try input.checkCancellation()
-                guard entry.kind == .file, let slash = entry.path.firstIndex(of: "/") else { continue }
-                let path = String(entry.path[entry.path.index(after: slash)...])
+                guard entry.kind == .file, let path = BundleValidator.relativePath(entry.path) else { continue }
                 let isRecord = BagChecker.isRecordPath(path)
                 guard isRecord || path.hasPrefix(BagLayout.attachmentsFolder) else { continue }
                 if isRecord {
-                    var bytes: [UInt8] = []
-                    var hasher = SHA512Hasher()
-                    while true {
-                        let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try entries.read(into: raw) }
-                        if count == 0 { break }
-                        buffer.withRawBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-                        bytes += buffer[..<count]
-                    }
-                    let digest = hasher.finalizeHex()
+                    let bytes = try entries.readToEnd()
+                    let digest = SHA512Hasher.hex(bytes)
                     if let digests, digests[path] != digest { throw FileError(path: input.path, reason: .changedWhileReading) }
                     // Parsed into the model by the validator that passed it in the first reading
                     // (the same bytes: a second opinion could only differ by mistake).

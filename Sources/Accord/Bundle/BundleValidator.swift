@@ -254,7 +254,7 @@ public struct BundleValidator: Sendable {
     }
 
     /// The path below the top-level folder, or nil for the top-level folder itself.
-    private static func relativePath(_ path: String) -> String? {
+    static func relativePath(_ path: String) -> String? {
         guard let slash = path.firstIndex(of: "/") else { return nil }
         let rest = path[path.index(after: slash)...]
         return rest.isEmpty ? nil : String(rest)

@@ -62,24 +62,18 @@ public struct BundleJSONConverter: Sendable {
     ) throws(FileError) {
         let bundle = input.path
         var converted = 0
-        let records = RecordValidator(limits: validator.limits.xml)
+        // The validator that passed the records in the first pass.
+        let records = validator.recordValidator
         if !ndjson {
             try output(Array("{\n  \"envelope\": ".utf8) + JSONSerializer.pretty(EnvelopeJSON.value(envelope), indent: 1)
                 + Array(",\n  \"records\": [".utf8))
         }
         var first = true
-        var buffer = [UInt8](repeating: 0, count: 256 << 10)
         do {
             while let entry = try source.next() {
                 try input.checkCancellation()
-                guard entry.kind == .file, let slash = entry.path.firstIndex(of: "/"),
-                      BagChecker.isRecordPath(String(entry.path[entry.path.index(after: slash)...])) else { continue }
-                var bytes: [UInt8] = []
-                while true {
-                    let count = try buffer.withMutableRawBytes { raw throws(ArchiveError) in try source.read(into: raw) }
-                    if count == 0 { break }
-                    bytes += buffer[..<count]
-                }
+                guard entry.kind == .file, let path = BundleValidator.relativePath(entry.path), BagChecker.isRecordPath(path) else { continue }
+                let bytes = try source.readToEnd()
                 // Validated in the first pass; validated again because a record is only ever
                 // converted from a valid one.
                 guard let record = records.validate(bytes, file: bundle).record else {

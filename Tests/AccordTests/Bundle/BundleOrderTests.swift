@@ -9,7 +9,7 @@ import Testing
 struct BundleOrderTests {
     /// Checks `path` the way `validate` does, and says whether it was read in bundle order.
     private func check(_ path: String, _ validator: BundleValidator = BundleValidator()) throws -> (BundleValidation, inOrder: Bool) {
-        let input = try BundleInput(path: path, limits: validator.limits.archive, hashes: false)
+        let input = try validator.input(.file(path), hashes: false)
         let result = try validator.check(input, extractor: nil, progress: nil)
         return (result, input.lastPassInBundleOrder)
     }

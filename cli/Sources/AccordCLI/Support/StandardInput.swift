@@ -43,15 +43,18 @@ final class StandardInput: @unchecked Sendable {
         let count: Int
         do { count = try Self.fill(&rest, from: 0) } catch { return .failure(error) }
         let bytes = head + rest[..<count]
-        let isJSON = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{")
-        return .success(isJSON && bytes.count <= validator.limits.maxBytes
+        return .success(Self.startsLikeJSON(bytes) && bytes.count <= validator.limits.maxBytes
             ? validator.validateJSON(bytes, file: Self.name) : validator.validate(bytes, file: Self.name))
     }
 
     /// Whether the record on standard input is JSON (its first character other than white
     /// space is `{`), judged from the first bytes.
-    var isJSON: Bool {
-        head.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{")
+    var isJSON: Bool { Self.startsLikeJSON(head) }
+
+    /// Whether the first character of `bytes` other than white space (or a byte-order
+    /// mark) is `{`.
+    private static func startsLikeJSON(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{")
     }
 
     /// Reads `descriptor` into `buffer` until it is full or the input ends; returns the count.
