@@ -126,24 +126,12 @@ struct RecordJSONTests {
             try Data(record.jsonBytes()).write(to: file)
             files.append(file.path)
         }
-        let schema = Fixtures.root.appendingPathComponent("schemas/partnership-record-v1.schema.json").path
-        let script = """
-            import json, sys, jsonschema
-            schema = json.load(open(sys.argv[1]))
-            validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-            failed = 0
-            for name in sys.argv[2:]:
-                for error in validator.iter_errors(json.load(open(name))):
-                    failed += 1
-                    print(name, error.json_path, error.message)
-            sys.exit(1 if failed else 0)
-            """
-        let output = try ExternalTool.run("python3", ["-c", script, schema] + files)
+        let output = try JSONSchemaCheck.run(schema: "partnership-record-v1.schema.json", files: files)
         #expect(output.status == 0, "\(output.standardOutput)\(output.standardError)")
         // And a broken one fails, so the check above can fail.
         let broken = folder.appendingPathComponent("broken.json")
         try Data(JSONEdit.set(Self.generated[0].jsonBytes(), key: "status", to: "\"maybe\"")).write(to: broken)
-        #expect(try ExternalTool.run("python3", ["-c", script, schema, broken.path]).status == 1)
+        #expect(try JSONSchemaCheck.run(schema: "partnership-record-v1.schema.json", files: [broken.path]).status == 1)
     }
 }
 
